@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "evalcrew",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "EvalCrew", targets: ["EvalCrew"]),
+        .executable(name: "evalcrew", targets: ["evalcrew"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "EvalCrew",
+            dependencies: ["CCmarkGFM", "CCurl", "CSQLite", "CLibXML2", "Yams"]
+        ),
+        .executableTarget(
+            name: "evalcrew",
+            dependencies: ["EvalCrew", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "EvalCrewTests", dependencies: ["EvalCrew"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EvalCrew"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

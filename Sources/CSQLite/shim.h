@@ -1,0 +1,7 @@
+#ifndef EVALCREW_SQLITE_SHIM_H
+#define EVALCREW_SQLITE_SHIM_H
+#include <sqlite3.h>
+
+/* SQLITE_TRANSIENT is a cast macro and does not import into Swift. */
+static inline sqlite3_destructor_type evalcrew_sqlite_transient(void) { return SQLITE_TRANSIENT; }
+#endif

@@ -33,6 +33,13 @@ public struct PostDocument: Sendable {
         index.location(offset: range.lowerBound, endOffset: range.upperBound)
     }
 
+    /// The location of a whole 1-based line, without its newline.
+    public func location(line: Int) -> TextLocation {
+        let number = max(1, min(line, index.lineStarts.count))
+        let start = index.lineStarts[number - 1]
+        return index.location(offset: start, endOffset: start + index.line(number).unicodeScalars.count)
+    }
+
     public init(_ text: String) {
         self.text = text
         let index = TextIndex(text)

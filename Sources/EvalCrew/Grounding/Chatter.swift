@@ -1,0 +1,23 @@
+/// Recognises agent chatter around an answer ("Sure! Here is a summary in 55 words or less:").
+///
+/// Chatter is not a claim, and its numbers echo the prompt, not the sources; the platform scorer
+/// reports leftover chatter on its own, so grounding skips it.
+enum Chatter {
+    private static let openers = ["sure", "certainly", "of course", "okay", "ok", "absolutely", "here is", "here's",
+                                  "here are", "below is", "below are", "the following is", "the following are",
+                                  "great question", "happy to help"]
+    private static let closers = ["i hope this", "hope this helps", "let me know", "feel free", "please note that this",
+                                  "please let me know"]
+
+    static func isChatter(_ unit: TextUnit) -> Bool {
+        let text = String(decoding: unit.bytes.map(ByteText.lower), as: UTF8.self)
+        let stripped = text.drop { !$0.isLetter }
+        let words = stripped.split(whereSeparator: { $0 == " " }).count
+        if closers.contains(where: { stripped.hasPrefix($0) }) { return true }
+        guard openers.contains(where: { stripped.hasPrefix($0 + " ") || stripped.hasPrefix($0 + "!")
+            || stripped.hasPrefix($0 + ",") || stripped.hasPrefix($0 + ".") || stripped == $0 }) else { return false }
+        if words <= 4 { return true }
+        let end = text.last { !$0.isWhitespace && $0 != "*" }
+        return end == ":"
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// How well the basis supports one sentence, measured against its best passages.
+///
+/// Content words (stop words and bare numbers excluded, stemmed) are looked up in the whole
+/// basis and in the top BM25 chunks; the features below are combined by `isUnsupported`, whose
+/// weights were tuned on the RAGTruth development split (see `GroundingScorer`'s docs).
+struct ClaimAssessment: Sendable {
+    /// Content words in the sentence.
+    var contentWords: Int
+    /// Share of content words (IDF-weighted) that occur anywhere in the basis.
+    var basisCoverage: Double
+    /// Share of content words (IDF-weighted) that occur in the top chunks.
+    var passageCoverage: Double
+    /// Share of adjacent content-word pairs that also occur near each other (≤ 3 tokens) in the top chunks.
+    var pairCoverage: Double
+    /// The sentence and its best passage disagree on negation (one says "no"/"not", the other does not).
+    var negationMismatch: Bool
+    /// The best chunk and its BM25 score.
+    var bestChunk: Int?
+    var bestScore: Double
+    /// Byte range (in the unit) from the first to the last content word the top chunks lack.
+    var uncoveredSpan: Range<Int>?
+    /// Combined support in 0...1.
+    var support: Double
+}
+
+enum ClaimSupport {
+    /// Chunks whose words count as the sentence's passage.
+    static let topChunks = 3
+
+    static func assess(_ unit: TextUnit, index: BasisIndex) -> ClaimAssessment {
+        struct Word { var range: Range<Int>; var stem: Int32?; var negation: Bool; var weight: Double }
+        var words: [Word] = []
+        var negated = false
+        let chunkCount = Double(max(1, index.chunkCount))
+        unit.bytes.withUnsafeBufferPointer { p in
+            ByteText.forEachWord(p) { start, end, lowered in
+                let text = String(decoding: lowered, as: UTF8.self)
+                if WordForms.negations.contains(text) { negated = true }
+                guard lowered.count >= 2, !WordForms.stopWords.contains(text), !lowered.allSatisfy(ByteText.isDigit) else { return }
+                let stem = index.stemID(Array(lowered))
+                let df = stem.map { Double(index.chunkFrequency($0)) } ?? 0
+                // IDF weight: a word the basis lacks weighs like the rarest word it has.
+                let weight = log(1 + chunkCount / (df + 0.5))
+                words.append(Word(range: start..<end, stem: stem, negation: false, weight: weight))
+            }
+        }
+        let total = words.reduce(0) { $0 + $1.weight }
+        guard !words.isEmpty, total > 0 else {
+            return ClaimAssessment(contentWords: 0, basisCoverage: 1, passageCoverage: 1, pairCoverage: 1,
+                                   negationMismatch: false, bestChunk: nil, bestScore: 0, uncoveredSpan: nil, support: 1)
+        }
+        let basisCovered = words.filter { $0.stem != nil }.reduce(0) { $0 + $1.weight }
+        let query = words.compactMap(\.stem)
+        let top = index.search(query, limit: topChunks)
+        // Positions of each stem in the top chunks (chunk-local, chunks laid end to end with gaps).
+        var positions: [Int32: [Int]] = [:]
+        var offset = 0
+        var bestHasNegation = false
+        let negationStems = Set(WordForms.negations.compactMap { index.stemID(Array($0.utf8)) })
+        for (rank, hit) in top.enumerated() {
+            for (k, s) in index.chunkStems(hit.chunk).enumerated() {
+                positions[s, default: []].append(offset + k)
+                if rank == 0, negationStems.contains(s) { bestHasNegation = true }
+            }
+            offset += index.chunkStems(hit.chunk).count + 10
+        }
+        var covered = 0.0
+        var firstUncovered: Int?, lastUncovered: Int?
+        for (i, w) in words.enumerated() {
+            if let s = w.stem, positions[s] != nil {
+                covered += w.weight
+            } else {
+                if firstUncovered == nil { firstUncovered = i }
+                lastUncovered = i
+            }
+        }
+        var pairs = 0, pairsCovered = 0
+        if words.count >= 2 {
+            for i in 0..<(words.count - 1) {
+                pairs += 1
+                guard let a = words[i].stem, let b = words[i + 1].stem, let pa = positions[a], let pb = positions[b] else { continue }
+                if pa.contains(where: { x in pb.contains { abs($0 - x) <= 3 && $0 != x } }) { pairsCovered += 1 }
+            }
+        }
+        let passageCoverage = covered / total
+        let pairCoverage = pairs == 0 ? passageCoverage : Double(pairsCovered) / Double(pairs)
+        let basisCoverage = basisCovered / total
+        let mismatch = top.isEmpty ? false : negated != bestHasNegation
+        let span = firstUncovered.map { words[$0].range.lowerBound..<words[lastUncovered!].range.upperBound }
+        let support = combine(passage: passageCoverage, pairs: pairCoverage, basis: basisCoverage, mismatch: mismatch)
+        return ClaimAssessment(contentWords: words.count, basisCoverage: basisCoverage, passageCoverage: passageCoverage,
+                               pairCoverage: pairCoverage, negationMismatch: mismatch, bestChunk: top.first?.chunk,
+                               bestScore: Double(top.first?.score ?? 0), uncoveredSpan: span, support: support)
+    }
+
+    /// Combined support in 0...1 (weights tuned on RAGTruth).
+    static func combine(passage: Double, pairs: Double, basis: Double, mismatch: Bool) -> Double {
+        let s = 0.5 * passage + 0.3 * pairs + 0.2 * basis - (mismatch ? 0.1 : 0)
+        return max(0, min(1, s))
+    }
+}

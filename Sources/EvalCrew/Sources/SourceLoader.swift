@@ -1,0 +1,70 @@
+import Foundation
+
+/// Loads the source documents a crew's RAG tool reads, from files, folders and globs.
+public enum SourceLoader {
+    /// Loads every path: a file, a folder (every text file under it, recursively, in path order) or a
+    /// glob (`docs/*.md`). Files that are not UTF-8 text are skipped and named in `skipped`.
+    public static func load(_ patterns: [String]) throws -> (documents: [SourceDocument], skipped: [String]) {
+        var documents: [SourceDocument] = []
+        var skipped: [String] = []
+        var seen = Set<String>()
+        for pattern in patterns {
+            let paths = try expand(pattern)
+            for path in paths where seen.insert(path).inserted {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw SourceError.unreadable(path)
+                }
+                if data.contains(0) {
+                    skipped.append(path)
+                    continue
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    skipped.append(path)
+                    continue
+                }
+                documents.append(SourceDocument(path: path, text: text))
+            }
+        }
+        return (documents, skipped)
+    }
+
+    private static func expand(_ pattern: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: pattern, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { return [pattern] }
+            let base = URL(fileURLWithPath: pattern)
+            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else {
+                throw SourceError.unreadable(pattern)
+            }
+            var files: [String] = []
+            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                let relative = String(url.path.dropFirst(base.path.count).drop(while: { $0 == "/" }))
+                files.append((pattern as NSString).appendingPathComponent(relative))
+            }
+            if files.isEmpty { throw SourceError.emptyFolder(pattern) }
+            return files.sorted()
+        }
+        guard pattern.contains(where: { "*?[".contains($0) }) else { throw SourceError.notFound(pattern) }
+        let matches = Glob.match(pattern)
+        if matches.isEmpty { throw SourceError.globMatchedNothing(pattern) }
+        return try matches.flatMap { try expand($0) }
+    }
+}
+
+/// Why source documents could not be loaded.
+public enum SourceError: Error, Equatable, CustomStringConvertible {
+    case notFound(String)
+    case globMatchedNothing(String)
+    case emptyFolder(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): return "sources: '\(path)' does not exist — check the path (relative to the current directory)"
+        case .globMatchedNothing(let glob): return "sources: glob '\(glob)' matched no file — check the pattern and the current directory"
+        case .emptyFolder(let path): return "sources: folder '\(path)' holds no files"
+        case .unreadable(let path): return "sources: cannot read '\(path)' — check its permissions"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+@testable import EvalCrew
+
+/// Re-prints each fixture's CrewOutput with rich 14.3.4 at every width 60…200 (plus 97) and
+/// checks that every print reads back to the JSON's task texts: posts exactly, blueprints up to
+/// the length of indentation runs (the one loss rich's wrapping makes unrecoverable).
+final class RichWidthParsingTests: XCTestCase {
+    static let script = ParsingFixture.path("rich/reprint.py")
+    static let widths = Array(60...200) + [97]
+
+    /// One fixture to re-print: its JSON and the texts every width must read back to.
+    struct Job {
+        var label: String
+        var json: String
+        var post: String
+        var blueprint: String?
+    }
+
+    /// Starts `reprint.py` for every job at once (one process per fixture, all widths each),
+    /// then reads every width on all cores; skips when python3, rich or pydantic is missing.
+    private func checkEveryWidth(_ jobs: [Job]) throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("evalcrew-rich-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        var processes: [(Process, Pipe)] = []
+        for (index, job) in jobs.enumerated() {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", Self.script, job.json, base.appendingPathComponent("\(index)").path, "60..200", "97"]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            do { try process.run() } catch { throw XCTSkip("python3 is not available (`make test-deps` installs the test helpers)") }
+            processes.append((process, errors))
+        }
+        for (process, errors) in processes {
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            guard process.terminationStatus != 0 else { continue }
+            if stderr.contains("ModuleNotFoundError") || process.terminationStatus == 127 {
+                throw XCTSkip("rich==14.3.4 and pydantic are needed to re-print fixtures (`make test-deps`): \(stderr.suffix(300))")
+            }
+            return XCTFail("reprint.py failed: \(stderr)")
+        }
+        let cases = jobs.indices.flatMap { index in Self.widths.map { (index, $0) } }
+        let failures = FailureList()
+        DispatchQueue.concurrentPerform(iterations: cases.count) { k in
+            let (index, width) = cases[k]
+            let job = jobs[index]
+            let path = base.appendingPathComponent("\(index)/w\(width).txt").path
+            var ok = false
+            if let run = try? CrewOutputReader.read(path: path), run.format == .rich {
+                ok = run.post == job.post && run.finalOutput == job.post
+                if let blueprint = job.blueprint {
+                    ok = ok && ParsingFixture.collapsingIndentation(run.tasks.first?.raw ?? "")
+                        == ParsingFixture.collapsingIndentation(blueprint)
+                }
+            }
+            if !ok { failures.append("\(job.label)@\(width)") }
+        }
+        XCTAssertEqual(failures.sorted, [], "prints that do not read back exactly")
+    }
+
+    func testEveryWidthReadsBackForEveryVariant() throws {
+        try checkEveryWidth(ParsingFixture.variants.map { variant in
+            Job(label: variant, json: ParsingFixture.crew(variant, "crew_output.model_dump_json.json"),
+                post: try ParsingFixture.post(variant), blueprint: try ParsingFixture.blueprint(variant))
+        })
+    }
+
+    /// Text made to hit the hard cases: words longer than the width (folded), CJK runs with no
+    /// spaces (folded one cell short), emoji, VS16, escapes split by a fold, both quote styles.
+    func testEveryWidthReadsBackForFoldsAndWideCharacters() throws {
+        let url = "https://example.com/" + String(repeating: "very-long-path-segment/", count: 12) + "end?q=1"
+        let cjk = String(repeating: "日本語のテキストは空白なしで続く。", count: 20)
+        let post = """
+        ---
+        title: "Folds, wide text and escapes"
+        ---
+
+        # It's "tricky" \\ enough
+
+        See \(url) for details — ⚠️ careful, ❤️ and 🚀 everywhere 🚀🚀🚀.
+
+        \(cjk)
+
+        Tabs\there and a backslash path C:\\Users\\me\\file.txt and \(String(repeating: "x", count: 230)) end.
+        """
+        let crew: [String: Any] = [
+            "raw": post, "pydantic": NSNull(), "json_dict": NSNull(),
+            "tasks_output": [[
+                "description": "Write it", "name": "final_writing_task", "expected_output": "A post",
+                "summary": "Write it...", "raw": post, "pydantic": NSNull(), "json_dict": NSNull(),
+                "agent": "Writer", "output_format": "raw", "messages": [], "tool_failures": [],
+            ]],
+            "token_usage": ["total_tokens": 1, "prompt_tokens": 1, "cached_prompt_tokens": 0, "completion_tokens": 0,
+                            "reasoning_tokens": 0, "cache_creation_tokens": 0, "successful_requests": 1],
+        ]
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("evalcrew-folds-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: json) }
+        try JSONSerialization.data(withJSONObject: crew).write(to: json)
+        try checkEveryWidth([Job(label: "folds", json: json.path, post: post, blueprint: nil)])
+    }
+}
+
+/// Failures collected from concurrent readers.
+private final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func append(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
+    var sorted: [String] { lock.lock(); defer { lock.unlock() }; return items.sorted() }
+}

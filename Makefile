@@ -6,7 +6,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config
 # Tests re-print fixtures with the rich version that printed them.
-PYTHON_TEST_PACKAGES := rich==14.3.4 pydantic
+PYTHON_TEST_PACKAGES := rich==14.3.4 pydantic jsonschema
 BENCH_PACKAGES := bm25s rank-bm25
 BIN := .build/debug/evalcrew
 RELEASE_BIN := .build/release/evalcrew
@@ -31,7 +31,7 @@ deps:
 	fi
 
 test-deps: deps
-	@$(PYTHON) -c 'import importlib.metadata as m, sys; sys.exit(0 if m.version("rich") == "14.3.4" and m.version("pydantic") else 1)' 2>/dev/null || \
+	@$(PYTHON) -c 'import importlib.metadata as m, sys; sys.exit(0 if m.version("rich") == "14.3.4" and m.version("pydantic") and m.version("jsonschema") else 1)' 2>/dev/null || \
 		{ echo "installing Python test packages: $(PYTHON_TEST_PACKAGES)"; $(PYTHON) -m pip install -q --disable-pip-version-check $(PYTHON_TEST_PACKAGES); }
 
 build: deps

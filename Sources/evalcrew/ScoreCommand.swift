@@ -58,6 +58,9 @@ extension EvalCrewCommand {
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
+        @Flag(help: "In text output, show every finding (by default 5 of each kind per scorer).")
+        var all = false
+
         func validate() throws {
             if let n = targetWords, n <= 0 { throw ValidationError("--target-words must be a positive number of words") }
             if let m = targetMinutes, m <= 0 { throw ValidationError("--target-minutes must be positive") }
@@ -100,7 +103,7 @@ extension EvalCrewCommand {
             case .json:
                 FileHandleOutput.standardOutput(try ReportJSON.encode(report))
             case .text:
-                FileHandleOutput.standardOutput(ScoreTextRenderer(style: .forStandardOutput()).render(report))
+                FileHandleOutput.standardOutput(ScoreTextRenderer(style: .forStandardOutput(), limitPerKind: all ? nil : 5).render(report))
             }
         }
     }

@@ -4,6 +4,8 @@ import Foundation
 /// Renders a score report for a terminal: one summary line per scorer, then findings by scorer.
 struct ScoreTextRenderer {
     let style: Style
+    /// Findings of one kind shown per scorer before the rest are summarised; nil shows all.
+    var limitPerKind: Int? = 5
 
     func render(_ report: ScoreReport) -> String {
         var lines: [String] = []
@@ -33,7 +35,17 @@ struct ScoreTextRenderer {
             guard let findings = grouped[scorer], !findings.isEmpty else { continue }
             lines.append("")
             lines.append(style.bold("\(scorer) findings") + style.dim(" (\(findings.count))"))
-            for finding in findings { lines.append(contentsOf: render(finding)) }
+            var shown: [String: Int] = [:]
+            for finding in findings {
+                shown[finding.kind, default: 0] += 1
+                if let limit = limitPerKind, shown[finding.kind]! > limit { continue }
+                lines.append(contentsOf: render(finding))
+            }
+            for (kind, count) in shown.sorted(by: { $0.key < $1.key }) {
+                if let limit = limitPerKind, count > limit {
+                    lines.append(style.dim("  … \(count - limit) more \(kind) (--all shows every finding; --format json lists them)"))
+                }
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -82,7 +94,7 @@ struct ScoreTextRenderer {
             if let ratio = s.value("grounding.supported_sentence_ratio") { parts.append("\(pct(ratio)) of sentences supported") }
             return parts.joined(separator: " · ") + style.dim(" — \(s.detail)")
         case "platform":
-            return "\(n(s.value("platform.errors"))) errors · \(n(s.value("platform.warnings"))) warnings · \(n(s.value("platform.tags"))) tags" +
+            return "\(plural(s.value("platform.errors"), "error")) · \(plural(s.value("platform.warnings"), "warning")) · \(n(s.value("platform.tags"))) tags" +
                 style.dim(" — \(s.detail)")
         case "cost":
             return "\(n(s.value("cost.total_tokens"))) tokens · \(n(s.value("cost.requests"))) requests"
@@ -91,6 +103,9 @@ struct ScoreTextRenderer {
         }
     }
 
+    private func plural(_ value: Double?, _ noun: String) -> String {
+        "\(n(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
     private func n(_ value: Double?) -> String { value.map { n(Int($0.rounded())) } ?? "–" }
     private func n(_ value: Int) -> String {
         let digits = String(abs(value))

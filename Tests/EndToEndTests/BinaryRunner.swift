@@ -33,8 +33,17 @@ struct BinaryRunner {
 
     /// Runs `evalcrew ARGS` in the repository root.
     static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+        try execute(binary, arguments, stdin: stdin)
+    }
+
+    /// Runs another program found on PATH (python3, for checks written in Python) in the repository root.
+    static func runTool(_ name: String, _ arguments: [String], stdin: Data? = nil) throws -> Result {
+        try execute(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, stdin: stdin)
+    }
+
+    private static func execute(_ executable: URL, _ arguments: [String], stdin: Data?) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment

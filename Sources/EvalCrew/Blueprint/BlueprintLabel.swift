@@ -27,11 +27,13 @@ struct BlueprintLabel {
     static func read(_ content: Substring, bare: Bool = false) -> BlueprintLabel? {
         var s = content
         var bold = false
+        var italic = false
         if s.hasPrefix("**") || s.hasPrefix("__") {
             s = s.dropFirst(2)
             bold = true
         } else if s.hasPrefix("*") || s.hasPrefix("_") {
             s = s.dropFirst()
+            italic = true
         }
         var name: Substring
         var rest: Substring
@@ -45,6 +47,8 @@ struct BlueprintLabel {
             let t = BlueprintText.trimmed(s)
             if bold, t.hasSuffix("**") || t.hasSuffix("__") {
                 name = t.dropLast(2)
+            } else if italic, t.hasSuffix("*") || t.hasSuffix("_") {
+                name = t.dropLast()  // `*Key points*`: known labels only, checked below
             } else if bare {
                 name = t
             } else {

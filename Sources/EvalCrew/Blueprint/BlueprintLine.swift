@@ -30,9 +30,7 @@ enum BlueprintLines {
     static func read(_ text: String) -> [BlueprintLine] {
         var lines: [BlueprintLine] = []
         var openFence: (char: Character, length: Int)?
-        let raw = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        lines.reserveCapacity(raw.count)
-        for (offset, rawLine) in raw.enumerated() {
+        for (offset, rawLine) in rawLines(text).enumerated() {
             var line = structure(of: rawLine, number: offset + 1)
             if let fence = fence(in: line.content, indent: line.indent) {
                 if let open = openFence {
@@ -54,6 +52,27 @@ enum BlueprintLines {
             lines.append(line)
         }
         return lines
+    }
+
+    /// The text's lines, split at `\n` (a `\r` before it dropped), as in ``TextIndex``'s numbering.
+    /// Scans bytes: `\n` is ASCII, so cutting there never splits a scalar.
+    private static func rawLines(_ text: String) -> [Substring] {
+        let whole = Substring(text)
+        let bytes = whole.utf8
+        var result: [Substring] = []
+        var start = bytes.startIndex
+        var i = start
+        while i < bytes.endIndex {
+            if bytes[i] == 0x0A {
+                var end = i
+                if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
+                result.append(whole[start..<end])
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        result.append(whole[start..<bytes.endIndex])
+        return result
     }
 
     /// Indentation, heading level and bullet of one raw line.

@@ -5,52 +5,87 @@
 enum BlueprintText {
     /// Whether `c` is horizontal whitespace (a stray `\r` from CRLF input counts).
     static func isBlank(_ c: Character) -> Bool {
-        c == " " || c == "\t" || c == "\u{00A0}" || c == "\r"
+        let utf8 = c.utf8
+        guard let b = utf8.first else { return false }
+        return utf8.count == 1 ? (b == 0x20 || b == 0x09 || b == 0x0D) : (c == "\u{00A0}" || c == "\r\n")
     }
 
     /// `s` without leading and trailing horizontal whitespace.
+    ///
+    /// Scans UTF-8 bytes: every trimmed character is ASCII or U+00A0, so the cut never splits a scalar.
     static func trimmed(_ s: Substring) -> Substring {
-        var start = s.startIndex, end = s.endIndex
-        while start < end, isBlank(s[start]) { start = s.index(after: start) }
+        let bytes = s.utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end {
+            let b = bytes[start]
+            if b == 0x20 || b == 0x09 || b == 0x0D {
+                start = bytes.index(after: start)
+            } else if b == 0xC2, bytes.index(after: start) < end, bytes[bytes.index(after: start)] == 0xA0 {
+                start = bytes.index(start, offsetBy: 2)
+            } else {
+                break
+            }
+        }
         while end > start {
-            let before = s.index(before: end)
-            guard isBlank(s[before]) else { break }
-            end = before
+            let last = bytes.index(before: end)
+            let b = bytes[last]
+            if b == 0x20 || b == 0x09 || b == 0x0D {
+                end = last
+            } else if b == 0xA0, last > start, bytes[bytes.index(before: last)] == 0xC2 {
+                end = bytes.index(before: last)
+            } else {
+                break
+            }
         }
         return s[start..<end]
     }
 
     /// Lower-cased text with runs of whitespace collapsed to one space, for label comparison.
+    /// Only ASCII letters are lower-cased: every label and part name compared against is ASCII.
     static func normalized(_ s: Substring) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for c in s {
-            if isBlank(c) { pendingSpace = !out.isEmpty; continue }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(contentsOf: c.lowercased())
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `s` with markdown emphasis and code markers removed: `**`, `__` (when the text opens with
     /// it; snake_case names keep theirs), backticks, and a single `*…*` / `_…_` wrapping.
+    ///
+    /// Works on UTF-8 bytes: the markers are ASCII, and ASCII bytes never occur inside a
+    /// multi-byte sequence, so dropping them keeps the text valid.
     static func plain(_ s: Substring) -> String {
-        let source = trimmed(s)
-        let underscoreBold = source.hasPrefix("__")
-        var out = ""
+        let source = trimmed(s).utf8
+        let star: UInt8 = 0x2A, underscore: UInt8 = 0x5F, backtick: UInt8 = 0x60
+        let underscoreBold = source.starts(with: [underscore, underscore])
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count)
         var i = source.startIndex
         while i < source.endIndex {
-            let c = source[i]
+            let b = source[i]
             let next = source.index(after: i)
-            if c == "*" || (underscoreBold && c == "_"), next < source.endIndex, source[next] == c {
+            if b == star || (underscoreBold && b == underscore), next < source.endIndex, source[next] == b {
                 i = source.index(after: next)
                 continue
             }
-            if c != "`" { out.append(c) }
+            if b != backtick { out.append(b) }
             i = next
         }
-        var result = trimmed(Substring(out))
-        if result.count >= 2, let first = result.first, first == "*" || first == "_", result.last == first {
+        let text = String(decoding: out, as: UTF8.self)
+        var result = trimmed(Substring(text))
+        if result.utf8.count >= 2, let first = result.utf8.first, first == star || first == underscore,
+           result.utf8.last == first {
             result = trimmed(result.dropFirst().dropLast())
         }
         return String(result)

@@ -111,14 +111,14 @@ enum BlueprintWordBudget {
         return (cleanTitle(t), nil)
     }
 
-    /// The last occurrence of `needle` in `s` (titles are short, so a plain scan will do).
+    /// The last occurrence of `needle` in `s`.
     private static func lastRange(of needle: String, in s: Substring) -> Range<Substring.Index>? {
-        let n = needle.count
-        var end = s.endIndex
-        while s.distance(from: s.startIndex, to: end) >= n {
-            let start = s.index(end, offsetBy: -n)
-            if s[start..<end].elementsEqual(needle) { return start..<end }
-            end = s.index(before: end)
+        let n = Array(needle.utf8)
+        let bytes = s.utf8
+        var end = bytes.endIndex
+        while let start = bytes.index(end, offsetBy: -n.count, limitedBy: bytes.startIndex) {
+            if bytes[start..<end].elementsEqual(n) { return start..<end }
+            end = bytes.index(before: end)
         }
         return nil
     }

@@ -108,10 +108,21 @@ public enum OutlineParser {
             }
             runsByStyle[style]![runsByStyle[style]!.count - 1].append(k)
         }
+        // A planner may mix header styles (`**Section 1:**`, then `### 2.`, then `## Section 3`):
+        // the numbered headers with plan items, whatever their style, form one more candidate run.
+        // It comes last, so a single-style run wins a tie.
+        var mixed: [[Int]] = [[]]
+        var mixedLast: Int?
+        for (k, header) in headers.enumerated() where !header.isNonContent && drafts[k].hasPlanningMarks {
+            guard let n = header.number else { continue }
+            if let last = mixedLast, n <= last { mixed.append([]) }
+            mixedLast = n
+            mixed[mixed.count - 1].append(k)
+        }
         var best: [Int]?
         var bestKey = (score: 0, count: 0, start: Int.max)
-        for style in styleOrder {
-            for run in runsByStyle[style]! where !run.isEmpty {
+        for runs in styleOrder.map({ runsByStyle[$0]! }) + [mixed] {
+            for run in runs where !run.isEmpty {
                 let score = run.filter { drafts[$0].hasPlanningMarks }.count
                 let key = (score: score, count: run.count, start: headers[run[0]].index)
                 if key.score > bestKey.score

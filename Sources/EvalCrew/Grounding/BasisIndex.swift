@@ -37,6 +37,9 @@ struct BasisIndex: Sendable {
     private let chunkPostingFrequency: [UInt16]
     /// Number keys → kinds.
     let numbers: [NumberKey: UInt8]
+    /// Hours of the basis's times (21:00 gives 21 and 9): they ground a bare number only in a
+    /// sentence about times ("open until 9"), not "$10".
+    let hours: [NumberKey: UInt8]
 
     /// Target chunk length in words (BM25 scores ~100-word passages, like a RAG tool's chunks).
     static let chunkWords = 100
@@ -57,6 +60,7 @@ struct BasisIndex: Sendable {
         var chunkFirstToken: [Int32] = []
         var chunkPassage: [Int32] = []
         var numbers: [NumberKey: UInt8] = [:]
+        var hours: [NumberKey: UInt8] = [:]
         var passageBytes: [[UInt8]] = []
         var passageKind: [UInt8] = []
 
@@ -147,9 +151,9 @@ struct BasisIndex: Sendable {
                     for key in mention.keys { numbers[key, default: 0] |= kind }
                     if mention.isTime, let hour = mention.keys.first.map({ Int($0.value / 60) }) {
                         // "open until 9" is grounded by 21:00.
-                        numbers[.number(Double(hour)), default: 0] |= kind
+                        hours[.number(Double(hour)), default: 0] |= kind
                         let twelve = hour % 12 == 0 ? 12 : hour % 12
-                        numbers[.number(Double(twelve)), default: 0] |= kind
+                        hours[.number(Double(twelve)), default: 0] |= kind
                     }
                 }
             }
@@ -224,6 +228,7 @@ struct BasisIndex: Sendable {
         self.chunkPostingChunk = chunkPostingChunk
         self.chunkPostingFrequency = chunkPostingFrequency
         self.numbers = numbers
+        self.hours = hours
     }
 
     private static func isArticle(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -316,9 +321,9 @@ struct BasisIndex: Sendable {
 
     private func positionCount(_ s: Int32) -> Int { Int(positionStart[Int(s) + 1] - positionStart[Int(s)]) }
 
-    /// Kinds holding a number.
-    func numberKinds(_ keys: [NumberKey]) -> UInt8 {
-        keys.reduce(0) { $0 | (numbers[$1] ?? 0) }
+    /// Kinds holding a number; `aboutTimes` lets the hours of the basis's times count.
+    func numberKinds(_ keys: [NumberKey], aboutTimes: Bool = false) -> UInt8 {
+        keys.reduce(0) { $0 | (numbers[$1] ?? 0) | (aboutTimes ? hours[$1] ?? 0 : 0) }
     }
 
     // MARK: - BM25

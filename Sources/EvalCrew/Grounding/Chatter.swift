@@ -14,10 +14,15 @@ enum Chatter {
         let stripped = text.drop { !$0.isLetter }
         let words = stripped.split(whereSeparator: { $0 == " " }).count
         if closers.contains(where: { stripped.hasPrefix($0) }) { return true }
+        let end = text.last { !$0.isWhitespace && $0 != "*" }
+        // "Based on the provided data, here is an objective overview of X:"
+        if end == ":", ["here is", "here's", "here are", "overview", "summary", "summarize", "answer"].contains(where: text.contains),
+           stripped.hasPrefix("based on") || stripped.hasPrefix("according to") || stripped.hasPrefix("in ") || stripped.hasPrefix("below") {
+            return true
+        }
         guard openers.contains(where: { stripped.hasPrefix($0 + " ") || stripped.hasPrefix($0 + "!")
             || stripped.hasPrefix($0 + ",") || stripped.hasPrefix($0 + ".") || stripped == $0 }) else { return false }
         if words <= 4 { return true }
-        let end = text.last { !$0.isWhitespace && $0 != "*" }
         return end == ":"
     }
 }

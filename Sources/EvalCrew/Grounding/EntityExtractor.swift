@@ -43,6 +43,9 @@ struct EntityExtractor: Sendable {
     var vocabulary: GenericVocabulary
     /// Lower-cased words seen capitalised mid-sentence in the post or blueprint.
     var knownNames: Set<String> = []
+    /// Lower-cased multi-word phrases that keep a sentence-initial word in a run: generic terms
+    /// ("Large Language Models are…") and the long forms of acronyms the post defines.
+    var phrases: Set<String> = []
 
     /// The words of a unit.
     static func words(_ b: [UInt8]) -> [EntityWord] {
@@ -193,9 +196,22 @@ struct EntityExtractor: Sendable {
                !knownNames.contains(w.lowered) { return true }
             return false
         }
+        // An ordinary first word that opens a known phrase stays: "Large Language Models (LLMs) are…".
+        var opensPhrase = Set<Int>()
+        if !phrases.isEmpty {
+            for i in words.indices where initial.contains(i) || i < lead {
+                var phrase = words[i].lowered
+                var k = i + 1
+                while k < words.count, k < i + 6 {
+                    phrase += " " + words[k].lowered
+                    if phrases.contains(phrase) { opensPhrase.insert(i); break }
+                    k += 1
+                }
+            }
+        }
         var i = 0
         while i < words.count {
-            guard !consumed.contains(i), !ordinary(i) else { i += 1; continue }
+            guard !consumed.contains(i), !ordinary(i) || opensPhrase.contains(i) else { i += 1; continue }
             var run = [i]
             var j = i + 1
             while j < words.count, !consumed.contains(j) {

@@ -11,13 +11,14 @@ public struct GroundingOptions: Sendable {
     public var minimumClaimWords: Int
 
     public init(allowedTerms: [String] = [], blueprint: String? = nil,
-                claimThreshold: Double = GroundingOptions.defaultClaimThreshold, minimumClaimWords: Int = 4) {
+                claimThreshold: Double = GroundingOptions.defaultClaimThreshold, minimumClaimWords: Int = 6) {
         self.allowedTerms = allowedTerms
         self.blueprint = blueprint
         self.claimThreshold = claimThreshold
         self.minimumClaimWords = minimumClaimWords
     }
 
-    /// Tuned on the RAGTruth development split (see the scorer's docs).
-    public static let defaultClaimThreshold = 0.5
+    /// Tuned on the RAGTruth development split (see `ClaimSupport.combine`): at 0.15 with six
+    /// content words, about one clean response in five gets a claim finding.
+    public static let defaultClaimThreshold = 0.15
 }

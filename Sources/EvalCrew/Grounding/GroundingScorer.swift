@@ -39,6 +39,8 @@ public enum GroundingScorer {
         var known = Set<String>()
         for unit in units { known.formUnion(extractor.midSentenceNames(unit)) }
         extractor.knownNames = known
+        let definitions = AcronymDefinitions(units: units)
+        extractor.phrases = GenericVocabulary.builtIn.filter { $0.contains(" ") }.union(definitions.longForms)
 
         // The blueprint's words and numbers: headings that copy the blueprint's titles are not claims.
         var blueprintWords = Set<String>()
@@ -50,7 +52,6 @@ public enum GroundingScorer {
                 for m in NumberScanner.scan(p) { blueprintNumbers.formUnion(m.keys) }
             }
         }
-        let definitions = AcronymDefinitions(units: units)
 
         var results: [GroundingAnalysis.UnitResult] = []
         var items: [GroundingAnalysis.Item] = []
@@ -72,9 +73,14 @@ public enum GroundingScorer {
                 items.append(.init(kind: .entity, verdict: verdict(mask, index: index), unit: u, range: candidate.range, key: key))
             }
 
-            for mention in numbers(in: unit) {
+            let mentions = numbers(in: unit)
+            let timeWords = ["open", "opens", "close", "closes", "closed", "until", "till", "hours", "o'clock", "noon", "midnight"]
+            let lowered = String(decoding: unit.bytes.map(ByteText.lower), as: UTF8.self)
+            let aboutTimes = mentions.contains(where: \.isTime) || timeWords.contains { lowered.contains($0) }
+            for mention in mentions {
                 if unit.role == .heading, mention.keys.contains(where: blueprintNumbers.contains) { continue }
-                let mask = index.numberKinds(mention.keys)
+                let currency = mention.range.lowerBound > 0 && "$€£¥".utf8.contains(unit.bytes[mention.range.lowerBound - 1])
+                let mask = index.numberKinds(mention.keys, aboutTimes: aboutTimes && !currency)
                 items.append(.init(kind: .number, verdict: verdict(mask, index: index), unit: u, range: mention.range,
                                    key: mention.keys.first?.description ?? unit.text(mention.range)))
             }
@@ -240,6 +246,8 @@ public enum GroundingScorer {
 struct AcronymDefinitions: Sendable {
     /// Lower-cased long name ↔ lower-cased acronym (plural s dropped), both directions.
     private(set) var partner: [String: String] = [:]
+    /// The long names.
+    private(set) var longForms: Set<String> = []
 
     init(units: [TextUnit]) {
         for unit in units {
@@ -270,6 +278,7 @@ struct AcronymDefinitions: Sendable {
                 let short = String(decoding: letters, as: UTF8.self)
                 partner[long] = short
                 partner[short] = long
+                longForms.insert(long)
                 if long.hasSuffix("s") { partner[String(long.dropLast())] = short }
             }
         }

@@ -82,8 +82,9 @@ enum CrewOutputBlock {
             end = parser.pos
         }
         guard value.callName == "CrewOutput" else {
+            let at = BytePosition(offset: start, in: bytes)
             throw InputError.malformed(path: path, format: rich ? "rich print" : "repr",
-                                       message: "expected a CrewOutput(…) call", line: 1, column: 1)
+                                       message: "expected a CrewOutput(…) call", line: at.line, column: at.column)
         }
         notes += junkNotes(bytes, start: start, end: end)
         return Found(value: value, format: rich ? .rich : .repr, start: start, end: end, notes: notes)

@@ -20,8 +20,20 @@ enum JSONDocument {
         do {
             return try PyLiteralParser.parseDocument(bytes, dialect: .json)
         } catch {
+            if isJSONLines(bytes) {
+                throw .unrecognised(path: path, hint: "JSON lines (one object per line), e.g. an event trace such as "
+                                    + "tool_events.jsonl; pass traces as traces, not as the crew output")
+            }
             throw error.inputError(path: path, format: "JSON", parsed: bytes, input: bytes)
         }
+    }
+
+    /// True when the first line alone is a complete JSON object and more follows.
+    static func isJSONLines(_ bytes: [UInt8]) -> Bool {
+        guard let newline = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: 0),
+              bytes[(newline + 1)...].contains(where: { !PyLiteralParser.isSpace($0) }),
+              case .dict? = try? PyLiteralParser.parseDocument(Array(bytes[..<newline]), dialect: .json) else { return false }
+        return true
     }
 
     /// Which shape a parsed JSON document has, or nil when it is none of ours.

@@ -119,7 +119,8 @@ struct PyLiteralParser {
                 pos += 1
                 entries.append((key, try parseValue()))
             } else if dialect == .python, entries.isEmpty {
-                setItems = (setItems ?? []) + [key]
+                setItems = setItems ?? []
+                setItems!.append(key)
             } else {
                 throw fail("`:` after the key", opener: (open, "dict"))
             }
@@ -295,12 +296,7 @@ struct PyLiteralParser {
         let n = bytes.count
         while true {
             let runStart = pos
-            while pos < n {
-                let c = bytes[pos]
-                if c == quote || c == 0x5C || c == 0x0A { break }
-                if c < 0x20, dialect == .json, c != 0x09 { break }
-                pos += 1
-            }
+            pos = Self.scanRun(bytes, from: pos, quote: quote, json: dialect == .json)
             out.append(contentsOf: bytes[runStart..<pos])
             guard pos < n else { throw fail("a closing `\(Character(Unicode.Scalar(quote)))`", opener: (open, openLabel)) }
             let c = bytes[pos]
@@ -395,6 +391,23 @@ struct PyLiteralParser {
     }
 
     // MARK: - Helpers
+
+    /// The end of the plain run starting at `from`: the next quote, backslash, newline (or, in
+    /// JSON, control character). Kept out of the mutating methods so the loop runs on a raw
+    /// buffer: through `self` the optimizer re-checks the array on every byte (10x slower).
+    private static func scanRun(_ bytes: [UInt8], from: Int, quote: UInt8, json: Bool) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = from
+            let n = buffer.count
+            while i < n {
+                let c = buffer[i]
+                if c == quote || c == 0x5C || c == 0x0A { break }
+                if c < 0x20, json, c != 0x09 { break }
+                i += 1
+            }
+            return i
+        }
+    }
 
     mutating func skipSpace() {
         while pos < bytes.count, Self.isSpace(bytes[pos]) { pos += 1 }

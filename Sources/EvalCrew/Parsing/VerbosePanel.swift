@@ -69,32 +69,34 @@ struct VerbosePanel {
         return !key.isEmpty && key.count <= 20 && key.first!.isUppercase && key.allSatisfy { $0.isLetter || $0 == " " }
     }
 
-    /// Every panel in the capture's lines, in order.
+    /// Every panel in the capture's lines, in order. Works on UTF-8 views: `Character`-level
+    /// `hasPrefix` and `dropLast` on thousands of box-drawn lines cost tens of milliseconds.
     static func scan(_ lines: [Substring]) -> [VerbosePanel] {
+        let top = Array("╭".utf8), side = Array("│".utf8), bottom = Array("╰".utf8)
+        let rule: Set<String> = ["─", "╭", "╮"]
         var panels: [VerbosePanel] = []
         var i = 0
         while i < lines.count {
-            guard lines[i].hasPrefix("╭") else { i += 1; continue }
-            let top = lines[i]
-            let title = String(top.filter { $0 != "─" && $0 != "╭" && $0 != "╮" })
+            guard lines[i].utf8.starts(with: top) else { i += 1; continue }
+            let title = String(lines[i].filter { !rule.contains(String($0)) })
                 .trimmingCharacters(in: .whitespaces)
                 .drop { !$0.isLetter && !$0.isNumber }  // the emoji crewai puts before titles
-            let boxWidth = cells(String(top))
+            let topBytes = Array(lines[i].utf8)
+            let boxWidth = CellWidth.of(topBytes, 0..<topBytes.count)
             var content: [String] = []
             var k = i + 1
-            while k < lines.count, lines[k].hasPrefix("│") {
-                var line = lines[k].dropFirst()
-                if line.hasSuffix("│") { line = line.dropLast() }
-                if line.hasPrefix("  ") { line = line.dropFirst(2) }
-                while line.last == " " { line = line.dropLast() }
-                content.append(String(line))
+            while k < lines.count, lines[k].utf8.starts(with: side) {
+                var line = lines[k].utf8.dropFirst(side.count)
+                if line.count >= side.count, line.suffix(side.count).elementsEqual(side) { line = line.dropLast(side.count) }
+                if line.starts(with: [0x20, 0x20]) { line = line.dropFirst(2) }
+                while line.last == 0x20 { line = line.dropLast() }
+                content.append(String(Substring(line)))
                 k += 1
             }
-            if k < lines.count, lines[k].hasPrefix("╰") { k += 1 }
+            if k < lines.count, lines[k].utf8.starts(with: bottom) { k += 1 }
             panels.append(VerbosePanel(title: String(title), lines: content, textWidth: max(boxWidth - 6, 1), lastLine: k - 1))
             i = k
         }
         return panels
     }
 }
-

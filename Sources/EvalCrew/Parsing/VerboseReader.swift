@@ -17,7 +17,7 @@ enum VerboseReader {
 
     static func run(_ bytes: [UInt8], path: String) throws(InputError) -> CrewRun {
         let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         let panels = VerbosePanel.scan(lines)
         guard let lastPanel = panels.last else {
             throw .unrecognised(path: path, hint: "no crewai verbose panels (`╭─ … ─╮`) found")
@@ -127,7 +127,7 @@ enum VerboseReader {
     /// The post inside the trailing text: the span whose non-whitespace characters are exactly
     /// those of `expected` (the panel's answer), starting at a line start.
     static func alignedPost(_ lines: [Substring], expected: String) -> String? {
-        let target = expected.unicodeScalars.filter { !$0.properties.isWhitespace }
+        let target = expected.unicodeScalars.filter { !isWhitespace($0) }
         guard !target.isEmpty else { return nil }
         let text = Array(lines.joined(separator: "\n").unicodeScalars)
         var lineStart = 0
@@ -135,7 +135,7 @@ enum VerboseReader {
             var j = lineStart, t = target.startIndex
             while t < target.endIndex, j < text.count {
                 let c = text[j]
-                if c.properties.isWhitespace { j += 1; continue }
+                if isWhitespace(c) { j += 1; continue }
                 if c != target[t] { break }
                 t = target.index(after: t)
                 j += 1
@@ -149,6 +149,11 @@ enum VerboseReader {
             lineStart += 1
         }
         return nil
+    }
+
+    /// Whitespace as rich and Python see it, with the Unicode lookup only off ASCII.
+    private static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}" : c.properties.isWhitespace
     }
 
     /// The trailing text minus banner lines before it (`=====`, `===== print(result) =====`,

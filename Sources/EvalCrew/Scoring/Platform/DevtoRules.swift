@@ -20,6 +20,16 @@ enum DevtoRules {
             lower.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }
     }
 
+    /// The tags of a post's front matter. `tags: #a #b` is a YAML comment, so like Forem's fixer
+    /// it is read from the literal line.
+    static func tags(in frontMatter: FrontMatter?) -> [String] {
+        guard let frontMatter else { return [] }
+        if let literal = frontMatter.literal("tags")?.literal, literal.hasPrefix("#") {
+            return tags(from: .text(literal))
+        }
+        return tags(from: frontMatter.values["tags"])
+    }
+
     /// The tags of a `tags` front-matter value: a comma-separated string (`#a #b` is fixed to `a,b`
     /// as Forem's fixer does) or a YAML list.
     static func tags(from value: FrontMatter.Value?) -> [String] {

@@ -26,7 +26,7 @@ public enum PlatformScorer {
         }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
-        let tags = DevtoRules.tags(from: post.frontMatter?.values["tags"])
+        let tags = DevtoRules.tags(in: post.frontMatter)
         return ScorerResult(
             scorer: name, status: .scored, detail: "dev.to rules",
             primaryMetric: PlatformMetrics.errors.name,
@@ -68,7 +68,7 @@ public enum PlatformScorer {
                                     message: "no `description:`; dev.to will use the first 104 characters of the body",
                                     location: post.location(line: fm.openingLine)))
         }
-        let tags = DevtoRules.tags(from: fm.values["tags"])
+        let tags = DevtoRules.tags(in: fm)
         if tags.count > DevtoRules.maxTags {
             findings.append(Finding(kind: "too-many-tags", severity: .error, scorer: name,
                                     message: "\(tags.count) tags; dev.to allows at most \(DevtoRules.maxTags) (Tag list exceed the maximum of 4 tags)",

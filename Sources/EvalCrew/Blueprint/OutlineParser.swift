@@ -39,7 +39,10 @@ public enum OutlineParser {
         }
         let globals = BlueprintGlobals.read(lines, inSection: { inSection[$0] }, isHeader: { headerAt[$0] != nil })
         evidence += globals.evidence
-        evidence.sort { $0.line < $1.line }  // stable: quotes on one line keep their order
+        // In blueprint order; quotes on one line keep their order (`sort` is not documented stable).
+        evidence = evidence.enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
         return Outline(sections: sections, statedTotalWords: globals.statedTotalWords,
                        evidence: evidence, suggestedTags: globals.suggestedTags)
     }

@@ -70,6 +70,31 @@ final class AdherenceScorerTests: XCTestCase {
         XCTAssertEqual(result.value("adherence.key_points_covered_ratio"), 0.8)             // QuillDB's point is lost with its section
     }
 
+    func testNumberedHeadingsMatchTheirPlannedTitles() {
+        let post = """
+        # Zorblax Streams
+
+        ## 1. Why Zorblax Streams Exist
+
+        Text.
+
+        ## 2. Wiring QuillDB as a Sink
+
+        Text.
+
+        ## Section 4: Key Takeaways
+
+        Text.
+
+        ## 3. Backpressure and Retries
+
+        Text.
+        """
+        let result = AdherenceScorer.score(ScoringInputs.make(post: post, blueprint: blueprint))
+        XCTAssertEqual(result.value("adherence.sections_found_ratio"), 1)
+        XCTAssertEqual(result.value("adherence.order_kept_ratio"), 0.75)
+    }
+
     func testIntroductionMatchesPlannedOpeningByContent() {
         let plan = """
         **1. Engaging Opening Hook and Introduction (Approx. 40 words)**

@@ -19,10 +19,10 @@ struct SectionMatcher {
         let candidates = post.sections.enumerated().filter { $0.element.level > 0 || !$0.element.blockIndices.isEmpty }
         var pairs: [Match] = []
         for (p, plan) in planned.enumerated() {
-            let titles = [plan.outlineTitle, plan.compellingTitle ?? ""].map(ContentWords.of).filter { !$0.isEmpty }
+            let titles = [plan.outlineTitle, plan.compellingTitle ?? ""].map(titleWords).filter { !$0.isEmpty }
             let points = ContentWords.of(plan.keyPoints.joined(separator: " "))
             for (s, section) in candidates {
-                let heading = ContentWords.of(section.title ?? "")
+                let heading = titleWords(section.title ?? "")
                 let titleScore = titles.map { similarity($0, heading) }.max() ?? 0
                 let body = Set(ContentWords.of(section.bodyText))
                 let contentScore = ContentWords.coverage(of: points, in: body)
@@ -43,6 +43,11 @@ struct SectionMatcher {
             usedPost.insert(pair.post)
         }
         return matches.sorted { $0.planned < $1.planned }
+    }
+
+    /// A title's content words without numbering ("## 3. Indexing", "Section 3:").
+    static func titleWords(_ title: String) -> [String] {
+        ContentWords.of(title).filter { word in !word.allSatisfy(\.isNumber) && word != "section" && word != "part" }
     }
 
     /// Dice similarity of two word lists (as sets).

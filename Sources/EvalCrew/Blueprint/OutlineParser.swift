@@ -50,8 +50,16 @@ public enum OutlineParser {
     /// Whether the text looks like a blueprint (has an outline with ≥ 2 sections, at least one of
     /// them having a budget, key points, or a compelling title).
     public static func hasOutline(_ text: String) -> Bool {
-        guard let outline = parse(text), outline.sections.count >= 2 else { return false }
-        return outline.sections.contains { $0.budgetWords != nil || !$0.keyPoints.isEmpty || $0.compellingTitle != nil }
+        plannedOutline(text) != nil
+    }
+
+    /// The outline when the text is a blueprint: at least 2 sections, one of them with a budget,
+    /// key points or a compelling title (what `hasOutline` tests), parsed once.
+    public static func plannedOutline(_ text: String) -> Outline? {
+        guard let outline = parse(text), outline.sections.count >= 2,
+              outline.sections.contains(where: { $0.budgetWords != nil || !$0.keyPoints.isEmpty || $0.compellingTitle != nil })
+        else { return nil }
+        return outline
     }
 
     /// A blueprint-wide line that closes the section above it: `**Total estimated length:** …`,

@@ -20,14 +20,20 @@ public enum Evaluator {
     }
 
     /// The planning task's output: the first task before the last whose output has an outline.
+    ///
+    /// A multi-task run without one still has a planning task (the first): it is returned with no
+    /// outline, so adherence reports it as unparseable instead of silently skipping.
     public static func plannedBlueprint(of run: CrewRun) -> BlueprintInput? {
-        for task in run.tasks.dropLast() {
-            if let outline = OutlineParser.parse(task.raw), OutlineParser.hasOutline(task.raw) {
-                return BlueprintInput(text: task.raw, origin: task.name.isEmpty ? "task" : task.name, outline: outline)
+        let planning = run.tasks.dropLast()
+        for task in planning {
+            if let outline = OutlineParser.plannedOutline(task.raw) {
+                return BlueprintInput(text: task.raw, origin: origin(of: task), outline: outline)
             }
         }
-        return nil
+        return planning.first.map { BlueprintInput(text: $0.raw, origin: origin(of: $0), outline: nil) }
     }
+
+    private static func origin(of task: CrewTask) -> String { task.name.isEmpty ? "the first task" : task.name }
 
     private static func report(input: ScoringInput, path: String, results: [ScorerResult]) -> ScoreReport {
         let post = input.post

@@ -126,6 +126,17 @@ final class AdherenceScorerTests: XCTestCase {
         XCTAssertEqual(result.kinds(), ["blueprint-unparseable"])
     }
 
+    func testARunWhosePlanningTaskHasNoOutlineReportsItInsteadOfSkippingSilently() {
+        let run = CrewRun(format: .json, tasks: [
+            CrewTask(name: "draft_creation_task", agent: "Planner", raw: "I looked into Zorblax and it seems fine."),
+            CrewTask(name: "final_writing_task", agent: "Writer", raw: "# Zorblax\n\nText."),
+        ], finalOutput: "# Zorblax\n\nText.")
+        let report = Evaluator.score(run: run, path: "run.json", sources: [], options: ScoringOptions())
+        XCTAssertEqual(report.scorer("adherence")?.status, .skipped)
+        XCTAssertEqual(report.findings.filter { $0.kind == "blueprint-unparseable" }.count, 1)
+        XCTAssertEqual(report.blueprint?.origin, "draft_creation_task")
+    }
+
     func testLongestInOrderRunKeepsTheMostSections() {
         XCTAssertEqual(SectionMatcher.longestIncreasingRun([1, 2, 4, 3, 5]).count, 4)
         XCTAssertEqual(SectionMatcher.longestIncreasingRun([5, 4, 3, 2, 1]).count, 1)

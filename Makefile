@@ -8,12 +8,16 @@ DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl
 # Tests re-print fixtures with the rich version that printed them.
 PYTHON_TEST_PACKAGES := rich==14.3.4 pydantic jsonschema
 BENCH_PACKAGES := bm25s rank-bm25
+# Python packages go into a virtual environment of the project's own (Debian's system Python is
+# "externally managed" and refuses pip installs).
+PY_ENV := .build/python
+PY := $(PY_ENV)/bin/python
 BIN := .build/debug/evalcrew
 RELEASE_BIN := .build/release/evalcrew
 FIXTURES := Tests/Fixtures/crewai-1.15.30
 SEEDS := Tests/Fixtures/seeds
 
-.PHONY: all deps test-deps build release test demo bench ragtruth clean help
+.PHONY: all deps python-env test-deps build release test demo bench ragtruth clean help
 
 all: build
 
@@ -21,7 +25,7 @@ help:
 	@echo "make demo   install what is missing, build, score the bundled examples"
 	@echo "make test   install what is missing, build, run every test (unit, end-to-end, rich widths)"
 	@echo "make bench  release build; speed figures against the Python reference"
-	@echo "make ragtruth  the grounding scorer on the RAGTruth dev split (needs ../shared/benchmarks)"
+	@echo "make ragtruth  the grounding scorer on the RAGTruth dev split (RAGTRUTH=path/to/ragtruth-dev)"
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -30,9 +34,15 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test-deps: deps
-	@$(PYTHON) -c 'import importlib.metadata as m, sys; sys.exit(0 if m.version("rich") == "14.3.4" and m.version("pydantic") and m.version("jsonschema") else 1)' 2>/dev/null || \
-		{ echo "installing Python test packages: $(PYTHON_TEST_PACKAGES)"; $(PYTHON) -m pip install -q --disable-pip-version-check $(PYTHON_TEST_PACKAGES); }
+python-env:
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(PY_ENV) 2>/dev/null || { \
+		echo "installing python3-venv"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null && \
+		rm -rf $(PY_ENV) && $(PYTHON) -m venv $(PY_ENV); }
+
+test-deps: deps python-env
+	@$(PY) -c 'import importlib.metadata as m, sys; sys.exit(0 if m.version("rich") == "14.3.4" and m.version("pydantic") and m.version("jsonschema") else 1)' 2>/dev/null || \
+		{ echo "installing Python test packages: $(PYTHON_TEST_PACKAGES)"; $(PY) -m pip install -q --disable-pip-version-check $(PYTHON_TEST_PACKAGES); }
 
 build: deps
 	$(SWIFT) build
@@ -42,7 +52,7 @@ release: deps
 
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	EVALCREW_PYTHON=$(abspath $(PY)) $(SWIFT) test --skip-build
 
 demo: build
 	@echo "== seed 000: a rich-printed CrewOutput in a terminal capture (basis: the blueprint's evidence) =="
@@ -57,12 +67,15 @@ demo: build
 	@echo "== fixture native-clean: the clean post, rich print at 80 columns, its own retrievals and the sources =="
 	$(BIN) score $(FIXTURES)/native-clean/rich_print_result_w80.txt --sources $(FIXTURES)/sources
 
-bench: release
-	@$(PYTHON) -c 'import bm25s, rank_bm25' 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check $(BENCH_PACKAGES)
-	$(PYTHON) bench/score_bench.py $(RELEASE_BIN)
+bench: release python-env
+	@$(PY) -c 'import bm25s, rank_bm25' 2>/dev/null || $(PY) -m pip install -q --disable-pip-version-check $(BENCH_PACKAGES)
+	$(PY) bench/score_bench.py $(RELEASE_BIN)
 
+# The RAGTruth split is the team's external benchmark, not part of the repository.
+RAGTRUTH ?= ../shared/benchmarks/ragtruth-dev
 ragtruth: release
-	$(PYTHON) ../shared/benchmarks/ragtruth-dev/eval.py $(RELEASE_BIN) --jobs 2
+	@[ -f $(RAGTRUTH)/eval.py ] || { echo "no RAGTruth split at $(RAGTRUTH): set RAGTRUTH=path/to/ragtruth-dev"; exit 2; }
+	$(PYTHON) $(RAGTRUTH)/eval.py $(RELEASE_BIN) --jobs 2
 
 clean:
 	rm -rf .build

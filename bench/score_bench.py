@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Speed bench for `evalcrew score` against the Python reference (../shared/bench).
+"""Speed bench for `evalcrew score` against the Python reference (reference_score.py, bm25s).
 
 Scores a ~2,550-word post with its blueprint against 1, 10 and 50 MB of sources, pinned to one
 core, and prints median wall time and peak memory per size, then the same for
-reference_score.py (bm25s) and the ratio. Usage: score_bench.py EVALCREW_BINARY [SHARED_DIR]"""
+reference_score.py (bm25s) and the ratio. Usage: score_bench.py EVALCREW_BINARY"""
 import os, platform, shutil, statistics, subprocess, sys, time
 
 binary = os.path.abspath(sys.argv[1])
-shared = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
+here = os.path.dirname(os.path.abspath(__file__))
 out = os.environ.get("EVALCREW_BENCH_DIR", "/tmp/evalcrew-bench")
 pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 
@@ -37,7 +37,7 @@ def measure(argv, repeats):
     runs = [timed(argv) for _ in range(repeats)]
     return statistics.median(w for w, _ in runs), max(m for _, m in runs)
 
-subprocess.run([sys.executable, os.path.join(shared, "bench", "make_corpus.py"), out], check=True, stdout=subprocess.DEVNULL)
+subprocess.run([sys.executable, os.path.join(here, "make_corpus.py"), out], check=True, stdout=subprocess.DEVNULL)
 post, blueprint = os.path.join(out, "post.md"), os.path.join(out, "blueprint.md")
 print(f"machine: {machine()}; pinned to one core: {'yes' if pin else 'no (taskset missing)'}")
 print(f"post: {post} ({len(open(post, encoding='utf-8').read().split())} whitespace tokens), blueprint: {blueprint}")
@@ -52,7 +52,7 @@ for mb, repeats in ((1, 15), (10, 5), (50, 3)):
     ours, ours_mb = measure(pin + [binary, "score", post, "--blueprint", blueprint, "--sources", corpus,
                                    "--format", "json"], repeats)
     if have_reference:
-        ref, ref_mb = measure(pin + [sys.executable, os.path.join(shared, "bench", "reference_score.py"), post, corpus],
+        ref, ref_mb = measure(pin + [sys.executable, os.path.join(here, "reference_score.py"), post, corpus],
                               max(1, repeats // 3))
         print(f"{mb:>6} MB  {ours * 1000:>8.1f} ms  {ours_mb:>8.1f}  {ref * 1000:>8.1f} ms  {ref_mb:>8.1f}  {ref / ours:>5.1f}x")
     else:

@@ -7,8 +7,11 @@ import Foundation
 struct EvalCrewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evalcrew",
-        abstract: "Score, store and compare the outputs of CrewAI content crews — offline and deterministic.",
+        abstract: "Score the outputs of CrewAI content crews — offline and deterministic.",
         discussion: """
+        Start with `evalcrew score OUTPUT --sources DOCS`; `evalcrew metrics` lists what is measured. \
+        Running crews, storing runs and comparing them arrive in later versions.
+
         Exit codes: 0 success; 2 usage error (bad flags, missing sources); 3 unreadable input.
         """,
         version: Evaluator.version,

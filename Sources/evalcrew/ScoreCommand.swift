@@ -24,7 +24,7 @@ extension EvalCrewCommand {
         @Argument(help: "The crew output to score (file or folder).")
         var input: String
 
-        @Option(name: .long, parsing: .upToNextOption, help: "Source documents: files, folders or globs.")
+        @Option(name: .long, parsing: .upToNextOption, help: "Source documents: files, folders (read recursively) or quoted globs; several may follow, and the option may repeat.")
         var sources: [String] = []
 
         @Option(help: "A JSON-lines trace of CrewAI tool events (the run's retrievals).")
@@ -49,7 +49,7 @@ extension EvalCrewCommand {
         var platform: PlatformProfile = .devto
 
         @Option(name: .customLong("allow"), parsing: .upToNextOption,
-                help: "Terms grounding never flags (added to the built-in generic vocabulary).")
+                help: "Terms grounding never flags, added to the built-in generic vocabulary; several may follow, and the option may repeat.")
         var allow: [String] = []
 
         @Option(help: "Force the input shape: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -11,13 +11,14 @@ struct ScoreTextRenderer {
         var lines: [String] = []
         lines.append(style.bold("evalcrew score") + " " + report.input.path + style.dim(" (\(report.input.format.rawValue))"))
         if !report.tasks.isEmpty {
-            lines.append("  tasks      " + report.tasks.map { "\($0.name) (\($0.agent))" }.joined(separator: " → "))
+            lines.append("  tasks      " + report.tasks.map { $0.agent.isEmpty ? $0.name : "\($0.name) (\($0.agent))" }
+                .joined(separator: " → "))
         }
         if let usage = report.usage {
-            lines.append("  usage      \(n(usage.totalTokens)) tokens (prompt \(n(usage.promptTokens)), cached \(n(usage.cachedPromptTokens)), completion \(n(usage.completionTokens))), \(usage.successfulRequests) requests")
+            lines.append("  usage      \(n(usage.totalTokens)) tokens (prompt \(n(usage.promptTokens)), cached \(n(usage.cachedPromptTokens)), completion \(n(usage.completionTokens))), \(plural(Double(usage.successfulRequests), "request"))")
         }
         let post = report.post
-        var postLine = "  post       \(n(post.words)) words, \(post.sections.filter { $0.level > 0 }.count) sections"
+        var postLine = "  post       \(plural(Double(post.words), "word")), \(plural(Double(post.sections.filter { $0.level > 0 }.count), "section"))"
         if let title = post.title { postLine += " — “\(title)”" }
         lines.append(postLine)
         if let blueprint = report.blueprint {
@@ -88,16 +89,18 @@ struct ScoreTextRenderer {
             if let evidence = s.value("adherence.evidence_used_ratio") { parts.append("evidence used \(pct(evidence))") }
             return parts.joined(separator: " · ")
         case "grounding":
-            let counts = ["grounding.uncited_entities": "uncited entities", "grounding.unsupported_numbers": "unsupported numbers",
-                          "grounding.not_retrieved": "not retrieved", "grounding.unsupported_claims": "unsupported claims"]
-            var parts = counts.keys.sorted().compactMap { key in s.value(key).map { "\(n($0)) \(counts[key]!)" } }
+            let counts = [("grounding.uncited_entities", "uncited entity", "uncited entities"),
+                          ("grounding.unsupported_numbers", "unsupported number", "unsupported numbers"),
+                          ("grounding.unsupported_claims", "unsupported claim", "unsupported claims"),
+                          ("grounding.not_retrieved", "not retrieved", "not retrieved")]
+            var parts = counts.compactMap { key, one, many in s.value(key).map { "\(n($0)) \($0 == 1 ? one : many)" } }
             if let ratio = s.value("grounding.supported_sentence_ratio") { parts.append("\(pct(ratio)) of sentences supported") }
             return parts.joined(separator: " · ") + style.dim(" — \(s.detail)")
         case "platform":
-            return "\(plural(s.value("platform.errors"), "error")) · \(plural(s.value("platform.warnings"), "warning")) · \(n(s.value("platform.tags"))) tags" +
+            return "\(plural(s.value("platform.errors"), "error")) · \(plural(s.value("platform.warnings"), "warning")) · \(plural(s.value("platform.tags"), "tag"))" +
                 style.dim(" — \(s.detail)")
         case "cost":
-            return "\(n(s.value("cost.total_tokens"))) tokens · \(n(s.value("cost.requests"))) requests"
+            return "\(plural(s.value("cost.total_tokens"), "token")) · \(plural(s.value("cost.requests"), "request"))"
         default:
             return s.metrics.map { "\($0.name) \(f1($0.value))" }.joined(separator: " · ")
         }

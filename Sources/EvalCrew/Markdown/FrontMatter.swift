@@ -31,9 +31,15 @@ public struct FrontMatter: Sendable, Equatable, Codable {
 
     /// Finds and parses front matter starting at the first non-blank line among `lines`
     /// (lines are of the post with any fence wrapper already blanked).
+    ///
+    /// Leading assistant chatter ("Here is your blog post:") is stepped over: the platform scorer
+    /// reports it, and the front matter after it is still the post's.
     static func find(lines: [Substring]) -> FrontMatter? {
-        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
-              lines[first].trimmingWhitespace() == "---" else { return nil }
+        var first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) })
+        while let line = first, AgentChatter.match(lines[line]) != nil {
+            first = lines[(line + 1)...].firstIndex(where: { !$0.allSatisfy(\.isWhitespace) })
+        }
+        guard let first, lines[first].trimmingWhitespace() == "---" else { return nil }
         guard let close = lines[(first + 1)...].firstIndex(where: {
             let t = $0.trimmingWhitespace()
             return t == "---" || t == "..."

@@ -110,12 +110,9 @@ public enum CrewOutputReader {
             return try VerboseReader.run(cleaned(), path: path)
         case .markdown:
             var text = String(decoding: cleaned(), as: UTF8.self)
-            var notes = ["plain markdown: the post only, no tasks, usage or tool results"]
+            let notes = ["plain markdown: the post only, no tasks, usage or tool results"]
             // `print(result)` and editors end the file with a newline that `raw` does not have.
-            if text.hasSuffix("\n") {
-                text.removeLast()
-                notes.append("dropped the file's final newline")
-            }
+            if text.hasSuffix("\n") { text.removeLast() }
             return CrewRun(format: .markdown, finalOutput: text, notes: notes)
         case .folder:
             throw .unrecognised(path: path, hint: "--input-format folder needs a folder")

@@ -26,11 +26,11 @@ final class RichWidthParsingTests: XCTestCase {
         for (index, job) in jobs.enumerated() {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", Self.script, job.json, base.appendingPathComponent("\(index)").path, "60..200", "97"]
+            process.arguments = [Fixtures.python, Self.script, job.json, base.appendingPathComponent("\(index)").path, "60..200", "97"]
             let errors = Pipe()
             process.standardError = errors
             process.standardOutput = FileHandle.nullDevice
-            do { try process.run() } catch { throw XCTSkip("python3 is not available (`make test-deps` installs the test helpers)") }
+            do { try process.run() } catch { throw Fixtures.pythonMissing("python3 is not available") }
             processes.append((process, errors))
         }
         for (process, errors) in processes {
@@ -38,7 +38,7 @@ final class RichWidthParsingTests: XCTestCase {
             process.waitUntilExit()
             guard process.terminationStatus != 0 else { continue }
             if stderr.contains("ModuleNotFoundError") || process.terminationStatus == 127 {
-                throw XCTSkip("rich==14.3.4 and pydantic are needed to re-print fixtures (`make test-deps`): \(stderr.suffix(300))")
+                throw Fixtures.pythonMissing("rich==14.3.4 and pydantic are needed to re-print fixtures: \(stderr.suffix(300))")
             }
             return XCTFail("reprint.py failed: \(stderr)")
         }

@@ -67,6 +67,13 @@ final class PlatformScorerTests: XCTestCase {
         XCTAssertEqual(result.findings.filter { $0.kind == "agent-chatter" }.map { $0.location?.line }, [5, 9])
     }
 
+    func testChatterAboveTheFrontMatterIsAnErrorAndTheFrontMatterIsStillRead() {
+        let result = score("Sure! Here is the blog post you asked for:\n\n---\ntitle: Hello\ntags: a\n---\n\n# Hello\n\nText.\n\nLet me know if you need changes.\n")
+        XCTAssertEqual(result.findings.filter { $0.kind == "agent-chatter" }.map(\.severity), [.error, .warning])
+        XCTAssertFalse(result.kinds().contains("front-matter-missing"))
+        XCTAssertFalse(result.kinds().contains("empty-section"), "the front matter's closing --- is not a setext heading")
+    }
+
     func testEmptySectionsButNotATitleFollowedByItsFirstSection() {
         let result = score("""
         ---

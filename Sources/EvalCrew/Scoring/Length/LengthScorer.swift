@@ -65,7 +65,7 @@ extension Finding {
         let pct = Int((abs(delta) * 100).rounded())
         let long = delta > 0
         return Finding(kind: long ? "length-over-target" : "length-under-target", severity: .warning, scorer: "length",
-                       message: "\(words) words is \(pct)% \(long ? "over" : "under") the \(target)-word target (±\(Int(LengthScorer.tolerance * 100))% allowed)")
+                       message: "\(words.formatted()) words is \(pct)% \(long ? "over" : "under") the \(target.formatted())-word target (±\(Int(LengthScorer.tolerance * 100))% allowed)")
     }
 
     static func readTimeOffTarget(minutes: Double, target: Double, wpm: Double) -> Finding {

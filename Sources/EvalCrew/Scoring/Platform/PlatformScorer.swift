@@ -109,12 +109,19 @@ public enum PlatformScorer {
         for number in 1...post.index.lineStarts.count where !skip.contains(number) {
             let line = post.index.line(number)
             guard let chatter = AgentChatter.match(line[...]) else { continue }
-            findings.append(Finding(
-                kind: "agent-chatter", severity: chatter.isProtocol ? .error : .warning, scorer: name,
-                message: chatter.isProtocol
-                    ? "leftover agent protocol “\(chatter.marker)” in the post: the writer's scratchpad reached the output"
-                    : "leftover preamble “\(line.trimmingWhitespace().prefix(60))”: not part of the post",
-                location: post.location(line: number), match: String(line.trimmingWhitespace())))
+            // Chatter above the front matter hides it from dev.to: the post would publish without its title and tags.
+            let abovePost = post.frontMatter.map { number < $0.openingLine } ?? false
+            let message: String
+            if chatter.isProtocol {
+                message = "leftover agent protocol “\(chatter.marker)” in the post: the writer's scratchpad reached the output"
+            } else if abovePost {
+                message = "assistant chatter “\(line.trimmingWhitespace().prefix(60))” above the front matter: dev.to reads front matter only at the very top — remove the line"
+            } else {
+                message = "leftover assistant chatter “\(line.trimmingWhitespace().prefix(60))”: not part of the post"
+            }
+            findings.append(Finding(kind: "agent-chatter", severity: chatter.isProtocol || abovePost ? .error : .warning,
+                                    scorer: name, message: message, location: post.location(line: number),
+                                    match: String(line.trimmingWhitespace())))
         }
         return findings
     }

@@ -20,8 +20,10 @@ struct BasisIndex: Sendable {
     /// Stems, and the stem of every token in order.
     private let stems: TokenInterner
     private let tokens: [Int32]
-    /// Byte offset of each token in its passage.
-    private let tokenStart: [Int32]
+    /// Byte offset in its passage of every `chunkWords`-th token of the passage (chunk starts).
+    private let strideStart: [Int32]
+    /// Index into `strideStart` of each passage's first token.
+    private let passageFirstStride: [Int32]
     /// First token of each passage (one extra entry at the end).
     private let passageFirstToken: [Int32]
     /// Chunks: first token of each (one extra entry at the end) and the passage it lies in.
@@ -41,132 +43,33 @@ struct BasisIndex: Sendable {
     /// sentence about times ("open until 9"), not "$10".
     let hours: [NumberKey: UInt8]
 
+    /// Stems of negation words ("no", "not", "never", …) present in the basis.
+    let negationStems: Set<Int32>
+
     /// Target chunk length in words (BM25 scores ~100-word passages, like a RAG tool's chunks).
     static let chunkWords = 100
 
     init(_ basis: GroundingBasis) {
-        let totalBytes = basis.passages.reduce(0) { $0 + $1.text.utf8.count }
-        var surfaces = TokenInterner(capacity: max(1024, totalBytes / 40))
-        var surfaceMask: [UInt8] = []
-        var stemOfSurface: [Int32] = []
-        var stems = TokenInterner(capacity: max(1024, totalBytes / 50))
-        var acronyms = TokenInterner(capacity: 1024)
-        var acronymMask: [UInt8] = []
-        var tokens: [Int32] = []
-        var tokenStart: [Int32] = []
-        tokens.reserveCapacity(totalBytes / 5)
-        tokenStart.reserveCapacity(totalBytes / 5)
-        var passageFirstToken: [Int32] = []
-        var chunkFirstToken: [Int32] = []
-        var chunkPassage: [Int32] = []
-        var numbers: [NumberKey: UInt8] = [:]
-        var hours: [NumberKey: UInt8] = [:]
-        var passageBytes: [[UInt8]] = []
-        var passageKind: [UInt8] = []
-
-        var compound = [UInt8](repeating: 0, count: 96)
-        var initials: [UInt8] = []
-        var initialsAll: [UInt8] = []
-        var capitalisedInRun = 0
-
-        for (pi, passage) in basis.passages.enumerated() {
-            let bytes = Array(passage.text.utf8)
-            let kind = passage.kind.rawValue
-            passageBytes.append(bytes)
-            passageKind.append(kind)
-            let first = tokens.count
-            passageFirstToken.append(Int32(first))
-            var prevEnd = -10
-            var compoundLength = 0
-            capitalisedInRun = 0
-            initials.removeAll(keepingCapacity: true)
-            initialsAll.removeAll(keepingCapacity: true)
-
-            func closeRun() {
-                if capitalisedInRun >= 2 {
-                    // Every stretch of the run: "U.S. Drug Enforcement Administration" also gives DEA.
-                    var variants = [initialsAll]
-                    let n = min(initials.count, 10)
-                    for lo in 0..<n { for hi in (lo + 2)...max(lo + 2, n) where hi <= n { variants.append(Array(initials[lo..<hi])) } }
-                    for variant in variants where variant.count >= 2 {
-                        let id = Int(acronyms.intern(variant))
-                        if id == acronymMask.count { acronymMask.append(0) }
-                        acronymMask[id] |= kind
-                    }
-                }
-                capitalisedInRun = 0
-                initials.removeAll(keepingCapacity: true)
-                initialsAll.removeAll(keepingCapacity: true)
-            }
-
-            bytes.withUnsafeBufferPointer { p in
-                ByteText.forEachWord(p) { start, end, lowered in
-                    var sid = Int(surfaces.intern(lowered))
-                    if sid == surfaceMask.count {
-                        surfaceMask.append(0)
-                        stemOfSurface.append(stems.intern(WordForms.stem(lowered)))
-                    }
-                    surfaceMask[sid] |= kind
-                    tokens.append(stemOfSurface[sid])
-                    tokenStart.append(Int32(start))
-
-                    // Hyphen compounds: `Wi-Fi` is also indexed as `wifi`.
-                    let joined = start == prevEnd + 1 && p[prevEnd] == 0x2D
-                    if joined, compoundLength > 0, compoundLength + lowered.count <= compound.count {
-                        for k in 0..<lowered.count { compound[compoundLength + k] = lowered[k] }
-                        compoundLength += lowered.count
-                        compound.withUnsafeBufferPointer { c in
-                            sid = Int(surfaces.intern(UnsafeBufferPointer(rebasing: c[0..<compoundLength])))
-                        }
-                        if sid == surfaceMask.count {
-                            surfaceMask.append(0)
-                            stemOfSurface.append(compound.withUnsafeBufferPointer { c in
-                                stems.intern(WordForms.stem(UnsafeBufferPointer(rebasing: c[0..<compoundLength])))
-                            })
-                        }
-                        surfaceMask[sid] |= kind
-                    } else {
-                        compoundLength = min(lowered.count, compound.count)
-                        for k in 0..<compoundLength { compound[k] = lowered[k] }
-                    }
-
-                    // Capitalised runs for acronyms; `of`/`and`/`for`/`the` may sit inside.
-                    let spaceJoined = start == prevEnd + 1 && p[prevEnd] == 0x20
-                    if !spaceJoined { closeRun() }
-                    if ByteText.isUpper(p[start]), capitalisedInRun == 0, BasisIndex.isArticle(lowered) {
-                        closeRun()   // "The Fair Labor Standards Act" is FLSA, not TFLSA
-                    } else if ByteText.isUpper(p[start]) {
-                        initials.append(lowered[0])
-                        initialsAll.append(lowered[0])
-                        capitalisedInRun += 1
-                    } else if capitalisedInRun > 0, BasisIndex.isRunConnector(lowered) {
-                        initialsAll.append(lowered[0])
-                    } else {
-                        closeRun()
-                    }
-                    prevEnd = end
-                }
-                closeRun()
-                for mention in NumberScanner.scan(p) {
-                    for key in mention.keys { numbers[key, default: 0] |= kind }
-                    if mention.isTime, let hour = mention.keys.first.map({ Int($0.value / 60) }) {
-                        // "open until 9" is grounded by 21:00.
-                        hours[.number(Double(hour)), default: 0] |= kind
-                        let twelve = hour % 12 == 0 ? 12 : hour % 12
-                        hours[.number(Double(twelve)), default: 0] |= kind
-                    }
-                }
-            }
-            // Chunks of ~chunkWords tokens; a short tail joins the previous chunk.
-            let count = tokens.count - first
-            var offset = 0
-            while offset < count {
-                chunkFirstToken.append(Int32(first + offset))
-                chunkPassage.append(Int32(pi))
-                offset += BasisIndex.chunkWords
-                if count - offset < BasisIndex.chunkWords / 3 { break }
-            }
+        var builder = BasisIndexBuilder(totalBytes: basis.passages.reduce(0) { $0 + $1.text.utf8.count })
+        for (pi, passage) in basis.passages.enumerated() { builder.add(passage, number: pi) }
+        let tokens = builder.tokens
+        let stems = builder.stems
+        var passageFirstToken = builder.passageFirstToken
+        var chunkFirstToken = builder.chunkFirstToken
+        let chunkPassage = builder.chunkPassage
+        let passageBytes = builder.passageBytes
+        let passageKind = builder.passageKind
+        let surfaces = builder.surfaces, surfaceMask = builder.surfaceMask
+        let acronyms = builder.acronyms, acronymMask = builder.acronymMask
+        let strideStart = builder.strideStart
+        var passageFirstStride: [Int32] = []
+        var strides = 0
+        for p in 0..<(passageFirstToken.count) {
+            passageFirstStride.append(Int32(strides))
+            let count = Int(p + 1 < passageFirstToken.count ? passageFirstToken[p + 1] : Int32(tokens.count)) - Int(passageFirstToken[p])
+            strides += (count + BasisIndex.chunkWords - 1) / BasisIndex.chunkWords
         }
+        let numbers = builder.numbers, hours = builder.hours
         passageFirstToken.append(Int32(tokens.count))
         chunkFirstToken.append(Int32(tokens.count))
 
@@ -216,7 +119,8 @@ struct BasisIndex: Sendable {
         self.acronymMask = acronymMask
         self.stems = stems
         self.tokens = tokens
-        self.tokenStart = tokenStart
+        self.strideStart = strideStart
+        self.passageFirstStride = passageFirstStride
         self.passageFirstToken = passageFirstToken
         self.chunkFirstToken = chunkFirstToken
         self.chunkPassage = chunkPassage
@@ -229,21 +133,7 @@ struct BasisIndex: Sendable {
         self.chunkPostingFrequency = chunkPostingFrequency
         self.numbers = numbers
         self.hours = hours
-    }
-
-    private static func isArticle(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
-        (w.count == 3 && w[0] == 0x74 && w[1] == 0x68 && w[2] == 0x65) || (w.count == 1 && w[0] == 0x61)
-            || (w.count == 2 && w[0] == 0x61 && w[1] == 0x6E)
-    }
-
-    private static func isRunConnector(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch w.count {
-        case 2: return w[0] == 0x6F && w[1] == 0x66                                  // of
-        case 3: return (w[0] == 0x61 && w[1] == 0x6E && w[2] == 0x64)                // and
-            || (w[0] == 0x66 && w[1] == 0x6F && w[2] == 0x72)                        // for
-            || (w[0] == 0x74 && w[1] == 0x68 && w[2] == 0x65)                        // the
-        default: return false
-        }
+        self.negationStems = Set(WordForms.negations.compactMap { stems.lookup(WordForms.stem(Array($0.utf8))) })
     }
 
     // MARK: - Lookups
@@ -319,7 +209,7 @@ struct BasisIndex: Sendable {
         return mask
     }
 
-    private func positionCount(_ s: Int32) -> Int { Int(positionStart[Int(s) + 1] - positionStart[Int(s)]) }
+    func positionCount(_ s: Int32) -> Int { Int(positionStart[Int(s) + 1] - positionStart[Int(s)]) }
 
     /// Kinds holding a number; `aboutTimes` lets the hours of the basis's times count.
     func numberKinds(_ keys: [NumberKey], aboutTimes: Bool = false) -> UInt8 {
@@ -332,7 +222,8 @@ struct BasisIndex: Sendable {
     func search(_ query: [Int32], limit: Int) -> [(chunk: Int, score: Float)] {
         let n = Float(chunkCount)
         guard n > 0, !query.isEmpty else { return [] }
-        var scores: [Int: Float] = [:]
+        var scores = [Float](repeating: 0, count: chunkCount)
+        var touched: [Int] = []
         for s in Set(query) {
             let lo = Int(chunkPostingStart[Int(s)]), hi = Int(chunkPostingStart[Int(s) + 1])
             let df = Float(hi - lo)
@@ -343,11 +234,20 @@ struct BasisIndex: Sendable {
                 let tf = Float(chunkPostingFrequency[k])
                 let length = Float(chunkFirstToken[c + 1] - chunkFirstToken[c])
                 let norm = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / averageChunkLength))
-                scores[c, default: 0] += idf * norm
+                if scores[c] == 0 { touched.append(c) }
+                scores[c] += idf * norm
             }
         }
-        return scores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            .prefix(limit).map { ($0.key, $0.value) }
+        // Top `limit` by score, ties to the earlier chunk (deterministic).
+        var best: [(chunk: Int, score: Float)] = []
+        for c in touched {
+            let score = scores[c]
+            if best.count == limit, let last = best.last, score < last.score || (score == last.score && c > last.chunk) { continue }
+            let at = best.firstIndex { score > $0.score || (score == $0.score && c < $0.chunk) } ?? best.count
+            best.insert((c, score), at: at)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 
     /// The stems of a chunk's tokens.
@@ -355,30 +255,117 @@ struct BasisIndex: Sendable {
         tokens[Int(chunkFirstToken[c])..<Int(chunkFirstToken[c + 1])]
     }
 
+    /// The bytes of a chunk in its passage.
+    func chunkBytes(_ c: Int) -> ArraySlice<UInt8> {
+        let p = Int(chunkPassage[c])
+        let first = Int(chunkFirstToken[c]), next = Int(chunkFirstToken[c + 1])
+        let bytes = passageBytes[p]
+        func byteOffset(_ t: Int) -> Int {
+            Int(strideStart[Int(passageFirstStride[p]) + (t - Int(passageFirstToken[p])) / BasisIndex.chunkWords])
+        }
+        let lo = first < Int(passageFirstToken[p + 1]) ? byteOffset(first) : bytes.count
+        let hi = next < Int(passageFirstToken[p + 1]) ? byteOffset(next) : bytes.count
+        return bytes[lo..<max(lo, hi)]
+    }
+
     /// The text of a chunk, whitespace collapsed, at most `limit` characters.
     func chunkText(_ c: Int, limit: Int = 400) -> String {
         let p = Int(chunkPassage[c])
         let bytes = passageBytes[p]
         let first = Int(chunkFirstToken[c]), next = Int(chunkFirstToken[c + 1])
-        let lo = first < tokens.count ? Int(tokenStart[first]) : bytes.count
-        let hi = next < Int(passageFirstToken[p + 1]) ? Int(tokenStart[next]) : bytes.count
+        // Chunks start on stride boundaries of their passage.
+        func byteOffset(_ t: Int) -> Int {
+            let k = Int(passageFirstStride[p]) + (t - Int(passageFirstToken[p])) / BasisIndex.chunkWords
+            return Int(strideStart[k])
+        }
+        let lo = first < Int(passageFirstToken[p + 1]) ? byteOffset(first) : bytes.count
+        let hi = next < Int(passageFirstToken[p + 1]) ? byteOffset(next) : bytes.count
         return BasisIndex.excerpt(bytes[lo..<max(lo, hi)], limit: limit)
+    }
+
+    /// Stems a chunk states as a key whose value is negative (`upscale: no`,
+    /// `Outdoor seating [OutdoorSeating]: no`, `"music": false`): for each, the statement as
+    /// written, how many such statements the chunk holds, and how many other (plain) uses.
+    func keyValueNegations(_ c: Int) -> [Int32: (statement: String, negated: Int, plain: Int)] {
+        let bytes = chunkBytes(c)
+        // Most prose has no `key: no`; a byte scan settles it.
+        guard bytes.contains(where: { $0 == 0x3A || $0 == 0x3D }) else { return [:] }
+        var out: [Int32: (statement: String, negated: Int, plain: Int)] = [:]
+        let base = bytes.startIndex, end = bytes.endIndex
+        let whole = passageBytes[Int(chunkPassage[c])]
+        whole.withUnsafeBufferPointer { b in
+            ByteText.forEachWord(b, from: base, to: end) { start, stop, lowered in
+                guard let valueEnd = BasisIndex.negativeValueFollows(b, stop, end),
+                      let stem = stems.lookup(WordForms.stem(lowered)) else { return }
+                // The statement: from the start of its line (or after `;`) to the value.
+                var from = start
+                while from > base, b[from - 1] != 0x0A, b[from - 1] != 0x3B { from -= 1 }
+                let statement = BasisIndex.excerpt(whole[from..<valueEnd], limit: 120)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: " -*"))
+                out[stem] = (out[stem]?.statement ?? statement, (out[stem]?.negated ?? 0) + 1, 0)
+            }
+        }
+        guard !out.isEmpty else { return out }
+        var total: [Int32: Int] = [:]
+        for t in chunkStems(c) where out[t] != nil { total[t, default: 0] += 1 }
+        for (stem, entry) in out { out[stem]!.plain = max(0, (total[stem] ?? 0) - entry.negated) }
+        return out
+    }
+
+    /// How often a stem occurs in a chunk.
+    func occurrences(of stem: Int32, inChunk c: Int) -> Int {
+        chunkStems(c).reduce(0) { $0 + ($1 == stem ? 1 : 0) }
+    }
+
+    /// After `i`: optional spaces, quotes and one `[…]`, then `:` or `=`, then `no`, `false`,
+    /// `none` or `not`; returns where the value ends.
+    static func negativeValueFollows(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        var j = i
+        func skipSpace() { while j < end, b[j] == 0x20 || b[j] == 0x22 || b[j] == 0x27 { j += 1 } }
+        skipSpace()
+        if j < end, b[j] == 0x5B {
+            while j < end, b[j] != 0x5D, b[j] != 0x0A { j += 1 }
+            j += 1
+            skipSpace()
+        }
+        guard j < end, b[j] == 0x3A || b[j] == 0x3D else { return nil }
+        j += 1
+        skipSpace()
+        var e = j
+        while e < end, ByteText.isLetter(b[e]) { e += 1 }
+        let n = e - j
+        guard n >= 2, n <= 5 else { return nil }
+        let word = String(decoding: b[j..<e].map(ByteText.lower), as: UTF8.self)
+        return word == "no" || word == "false" || word == "none" || word == "not" ? e : nil
     }
 
     /// The origin and kind of a chunk.
     func chunkOrigin(_ c: Int) -> String { passageOrigin[Int(chunkPassage[c])] }
     func chunkKind(_ c: Int) -> UInt8 { passageKind[Int(chunkPassage[c])] }
 
+    /// Whitespace collapsed to single spaces, cut at a word boundary after about `limit` bytes.
     static func excerpt(_ bytes: ArraySlice<UInt8>, limit: Int) -> String {
-        var out = String(decoding: bytes, as: UTF8.self)
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-            .joined(separator: " ")
-        if out.count > limit {
-            out = String(out.prefix(limit))
-            if let space = out.lastIndex(of: " ") { out = String(out[..<space]) }
-            out += " …"
+        var out: [UInt8] = []
+        out.reserveCapacity(min(bytes.count, limit + 8))
+        var pendingSpace = false
+        var cut = false
+        for b in bytes {
+            if ByteText.isSpace(b) { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace {
+                if out.count >= limit { cut = true; break }
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(b)
         }
-        return out
+        if cut || out.count > limit + 40 {
+            // Keep whole UTF-8 sequences: drop continuation bytes at the end.
+            if out.count > limit + 40 { out.removeLast(out.count - (limit + 40)) }
+            while let last = out.last, last & 0xC0 == 0x80 { out.removeLast() }
+            if let last = out.last, last >= 0xC0 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self) + " …"
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

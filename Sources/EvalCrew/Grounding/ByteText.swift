@@ -47,57 +47,70 @@ enum ByteText {
     /// Apostrophes and hyphens separate words here (`Tokio's` → `tokio`, `s`); callers that need
     /// hyphenated compounds look at the neighbouring bytes. Dotted acronyms (`U.S.`, `e.g.`) are
     /// one word, lowered without the dots (`us`, `eg`), so they match their undotted spelling.
-    /// `lowered` holds the ASCII-lower-cased bytes and is valid only during the call.
+    /// `lowered` holds the ASCII-lower-cased bytes (at most 64) and is valid only during the call.
     static func forEachWord(_ p: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil,
                             _ body: (Int, Int, UnsafeBufferPointer<UInt8>) -> Void) {
         let end = to ?? p.count
-        var buffer = [UInt8](repeating: 0, count: 64)
-        buffer.withUnsafeMutableBufferPointer { buf in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wordCapacity) { buf in
             var i = from
-            while i < end {
-                let b = p[i]
-                if b < 0x80 {
-                    if !isAlnum(b) { i += 1; continue }
-                } else if !isWordSequence(p, i) {
-                    i += sequenceLength(b); continue
-                }
-                let start = i
-                var n = 0
-                // Dotted acronym: single letters each followed by a dot (`U.S.`, `e.g.`, `U.S.A`).
-                if isLetter(b), i + 3 < end, p[i + 1] == 0x2E, isLetter(p[i + 2]),
-                   p[i + 3] == 0x2E || !(p[i + 3] < 0x80 ? isAlnum(p[i + 3]) : isWordSequence(p, i + 3)) {
-                    var j = i
-                    while j + 1 < end, n < 63, isLetter(p[j]), p[j + 1] == 0x2E {
-                        buf[n] = lower(p[j]); n += 1
-                        j += 2
-                    }
-                    if j < end, n < 63, isLetter(p[j]), j + 1 == end || !isAlnum(p[j + 1]) {
-                        buf[n] = lower(p[j]); n += 1
-                        j += 1
-                    }
-                    body(start, j, UnsafeBufferPointer(rebasing: buf[0..<n]))
-                    i = j
-                    continue
-                }
-                while i < end {
-                    let c = p[i]
-                    if c < 0x80 {
-                        guard isAlnum(c) else { break }
-                        if n < 64 { buf[n] = lower(c) }
-                        n += 1; i += 1
-                    } else {
-                        guard isWordSequence(p, i) else { break }
-                        let len = sequenceLength(c)
-                        for k in 0..<len where i + k < end {
-                            if n < 64 { buf[n] = p[i + k] }
-                            n += 1
-                        }
-                        i += len
-                    }
-                }
-                body(start, min(i, end), UnsafeBufferPointer(rebasing: buf[0..<min(n, 64)]))
+            while let (start, stop, n) = nextWord(p, &i, end, buf) {
+                body(start, stop, UnsafeBufferPointer(rebasing: buf[0..<n]))
             }
         }
+    }
+
+    /// The most bytes of a word kept lowered (longer words are cut, which only affects matching of
+    /// 64-byte tokens).
+    static let wordCapacity = 64
+
+    /// The next word at or after `i` (which moves past it): its start, end and the number of
+    /// lowered bytes written to `buf` (capacity `wordCapacity`). The loop-friendly form of `forEachWord`.
+    @inline(__always)
+    static func nextWord(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int,
+                         _ buf: UnsafeMutableBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        while i < end {
+            let b = p[i]
+            if b < 0x80 {
+                if !isAlnum(b) { i += 1; continue }
+            } else if !isWordSequence(p, i) {
+                i += sequenceLength(b); continue
+            }
+            let start = i
+            var n = 0
+            // Dotted acronym: single letters each followed by a dot (`U.S.`, `e.g.`, `U.S.A`).
+            if isLetter(b), i + 3 < end, p[i + 1] == 0x2E, isLetter(p[i + 2]),
+               p[i + 3] == 0x2E || !(p[i + 3] < 0x80 ? isAlnum(p[i + 3]) : isWordSequence(p, i + 3)) {
+                var j = i
+                while j + 1 < end, n < wordCapacity - 1, isLetter(p[j]), p[j + 1] == 0x2E {
+                    buf[n] = lower(p[j]); n += 1
+                    j += 2
+                }
+                if j < end, n < wordCapacity - 1, isLetter(p[j]), j + 1 == end || !isAlnum(p[j + 1]) {
+                    buf[n] = lower(p[j]); n += 1
+                    j += 1
+                }
+                i = j
+                return (start, j, n)
+            }
+            while i < end {
+                let c = p[i]
+                if c < 0x80 {
+                    guard isAlnum(c) else { break }
+                    if n < wordCapacity { buf[n] = lower(c) }
+                    n += 1; i += 1
+                } else {
+                    guard isWordSequence(p, i) else { break }
+                    let len = sequenceLength(c)
+                    for k in 0..<len where i + k < end {
+                        if n < wordCapacity { buf[n] = p[i + k] }
+                        n += 1
+                    }
+                    i += len
+                }
+            }
+            return (start, min(i, end), min(n, wordCapacity))
+        }
+        return nil
     }
 
     /// The ASCII-lower-cased bytes of a string.

@@ -10,6 +10,9 @@ enum Chatter {
                                   "please let me know"]
 
     static func isChatter(_ unit: TextUnit) -> Bool {
+        // Cheap gate: chatter opens a block, ends with a colon, or is a closing pleasantry.
+        guard let first = unit.bytes.first(where: ByteText.isLetter) else { return false }
+        guard unit.startsBlock || unit.bytes.last == 0x3A || "IiLlFfPpHh".utf8.contains(first) else { return false }
         let text = String(decoding: unit.bytes.map(ByteText.lower), as: UTF8.self)
         let stripped = text.drop { !$0.isLetter }
         let words = stripped.split(whereSeparator: { $0 == " " }).count

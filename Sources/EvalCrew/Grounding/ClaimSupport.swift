@@ -3,8 +3,10 @@ import Foundation
 /// How well the basis supports one sentence, measured against its best passages.
 ///
 /// Content words (stop words and bare numbers excluded, stemmed) are looked up in the whole
-/// basis and in the top BM25 chunks; the features below are combined by `ClaimSupport.combine`, whose
-/// weights were tuned on the RAGTruth development split.
+/// basis and in the top BM25 chunks; coverage is combined by `ClaimSupport.combine`, whose
+/// weights were tuned on the RAGTruth development split. Two contradiction cues decide on their
+/// own: a plain statement of something a key-value record negates, and opening hours the
+/// record's schedule does not give for the stated weekday.
 struct ClaimAssessment: Sendable {
     /// Content words in the sentence.
     var contentWords: Int
@@ -14,18 +16,37 @@ struct ClaimAssessment: Sendable {
     var passageCoverage: Double
     /// Share of adjacent content-word pairs that also occur near each other (≤ 3 tokens) in the top chunks.
     var pairCoverage: Double
-    /// The sentence and its best passage disagree on negation (one says "no"/"not", the other does not).
-    var negationMismatch: Bool
-    /// A word pair the sentence states plainly sits next to a negation in the passage
-    /// ("offers outdoor seating" vs "Outdoor seating: no").
-    var negatedPair: Bool
+    /// The sentence contradicts the top passages (`contradiction` is set).
+    var negatedWord: Bool
+    /// What contradicts: the sentence's word or time (byte range in the unit) and the basis's
+    /// statement — a key with a negative value the sentence states plainly ("upscale" vs
+    /// "upscale: no", every occurrence of the word in the basis being such a key), or a weekday's
+    /// hours that lack the time the sentence gives for that day.
+    var contradiction: (word: Range<Int>, statement: String)?
     /// The best chunk and its BM25 score.
     var bestChunk: Int?
     var bestScore: Double
     /// Byte range (in the unit) from the first to the last content word the top chunks lack.
     var uncoveredSpan: Range<Int>?
+    /// Whether `a` and `b` occur within 3 tokens of each other in `laid`.
+    static func near(_ a: Int32, _ b: Int32, in laid: [Int32]) -> Bool {
+        laid.withUnsafeBufferPointer { t in
+            for x in t.indices where t[x] == a {
+                let lo = max(0, x - 3), hi = min(t.count, x + 4)
+                for y in lo..<hi where y != x && t[y] == b { return true }
+            }
+            return false
+        }
+    }
+
     /// Combined support in 0...1.
     var support: Double
+}
+
+/// Per-chunk facts computed once per scoring run and shared by the sentences that retrieve the chunk.
+struct ClaimCache {
+    var keyValues: [Int: [Int32: (statement: String, negated: Int, plain: Int)]] = [:]
+    var schedules: [Int: [Int: (keys: Set<NumberKey>, line: String)]] = [:]
 }
 
 enum ClaimSupport {
@@ -33,6 +54,11 @@ enum ClaimSupport {
     static let topChunks = 3
 
     static func assess(_ unit: TextUnit, index: BasisIndex) -> ClaimAssessment {
+        var cache = ClaimCache()
+        return assess(unit, index: index, cache: &cache)
+    }
+
+    static func assess(_ unit: TextUnit, index: BasisIndex, cache: inout ClaimCache) -> ClaimAssessment {
         struct Word { var range: Range<Int>; var stem: Int32?; var negation: Bool; var weight: Double }
         var words: [Word] = []
         var negated = false
@@ -52,28 +78,29 @@ enum ClaimSupport {
         let total = words.reduce(0) { $0 + $1.weight }
         guard !words.isEmpty, total > 0 else {
             return ClaimAssessment(contentWords: 0, basisCoverage: 1, passageCoverage: 1, pairCoverage: 1,
-                                   negationMismatch: false, negatedPair: false, bestChunk: nil, bestScore: 0, uncoveredSpan: nil, support: 1)
+                                   negatedWord: false, contradiction: nil, bestChunk: nil, bestScore: 0, uncoveredSpan: nil, support: 1)
         }
         let basisCovered = words.filter { $0.stem != nil }.reduce(0) { $0 + $1.weight }
         let query = words.compactMap(\.stem)
         let top = index.search(query, limit: topChunks)
-        // Positions of each stem in the top chunks (chunk-local, chunks laid end to end with gaps).
-        var positions: [Int32: [Int]] = [:]
+        // The top chunks' stems laid end to end, with gaps so that no pair spans two chunks.
         var laid: [Int32] = []
-        var bestHasNegation = false
-        let negationStems = Set(WordForms.negations.compactMap { index.stemID(Array($0.utf8)) })
-        for (rank, hit) in top.enumerated() {
-            for s in index.chunkStems(hit.chunk) {
-                positions[s, default: []].append(laid.count)
-                laid.append(s)
-                if rank == 0, negationStems.contains(s) { bestHasNegation = true }
-            }
-            laid.append(contentsOf: repeatElement(-1, count: 10))
+        laid.reserveCapacity(top.count * (BasisIndex.chunkWords + 40))
+        for hit in top {
+            laid.append(contentsOf: index.chunkStems(hit.chunk))
+            laid.append(contentsOf: repeatElement(-1, count: 4))
+        }
+        // Membership by binary search: cheaper than hashing a few hundred stems per sentence.
+        let sortedStems = laid.sorted()
+        func present(_ s: Int32) -> Bool {
+            var lo = 0, hi = sortedStems.count
+            while lo < hi { let mid = (lo + hi) / 2; if sortedStems[mid] < s { lo = mid + 1 } else { hi = mid } }
+            return lo < sortedStems.count && sortedStems[lo] == s
         }
         var covered = 0.0
         var firstUncovered: Int?, lastUncovered: Int?
         for (i, w) in words.enumerated() {
-            if let s = w.stem, positions[s] != nil {
+            if let s = w.stem, present(s) {
                 covered += w.weight
             } else {
                 if firstUncovered == nil { firstUncovered = i }
@@ -81,47 +108,81 @@ enum ClaimSupport {
             }
         }
         var pairs = 0, pairsCovered = 0
-        var negatedPair = false
         if words.count >= 2 {
             for i in 0..<(words.count - 1) {
                 pairs += 1
-                guard let a = words[i].stem, let b = words[i + 1].stem, let pa = positions[a], let pb = positions[b] else { continue }
-                var found = false
-                var negatedEverywhere = true
-                for x in pa {
-                    for y in pb where abs(y - x) <= 3 && y != x {
-                        found = true
-                        // A negation within 3 tokens after the pair (or 2 before it) in the passage.
-                        let lo = max(0, min(x, y) - 2), hi = min(laid.count, max(x, y) + 4)
-                        if !laid[lo..<hi].contains(where: negationStems.contains) { negatedEverywhere = false }
-                    }
-                }
-                if found {
-                    pairsCovered += 1
-                    if negatedEverywhere && !negated { negatedPair = true }
-                }
+                guard let a = words[i].stem, let b = words[i + 1].stem, present(a), present(b) else { continue }
+                if ClaimSupport.near(a, b, in: laid) { pairsCovered += 1 }
             }
         }
         let passageCoverage = covered / total
+        var contradiction: (word: Range<Int>, statement: String)?
+        if !negated, !top.isEmpty {
+            let chunks = Array(Set(top.map(\.chunk))).sorted()
+            var negations: [[Int32: (statement: String, negated: Int, plain: Int)]] = []
+            for c in chunks {
+                if cache.keyValues[c] == nil { cache.keyValues[c] = index.keyValueNegations(c) }
+                negations.append(cache.keyValues[c]!)
+            }
+            if negations.contains(where: { !$0.isEmpty }) {
+                for w in words {
+                    // Names (an address's "State Street") are not attributes.
+                    guard !ByteText.isUpper(unit.bytes[w.range.lowerBound]) || w.range.lowerBound == 0,
+                          let s = w.stem, let statement = negations.lazy.compactMap({ $0[s]?.statement }).first else { continue }
+                    // Denied wherever the top chunks use it, and nowhere in the basis used plainly
+                    // (a review's "live music" is not denied by "Music: no").
+                    var negated = 0, plain = false
+                    for (k, c) in chunks.enumerated() {
+                        if let entry = negations[k][s] { negated += entry.negated; plain = plain || entry.plain > 0 }
+                        else if index.occurrences(of: s, inChunk: c) > 0 { plain = true }
+                    }
+                    guard !plain, index.positionCount(s) <= negated else { continue }
+                    contradiction = (w.range, statement)
+                    break
+                }
+            }
+        }
+        // Hours per weekday against the schedule the top passages give.
+        if contradiction == nil, !top.isEmpty, unit.bytes.withUnsafeBufferPointer({ NumberScanner.scan($0) }).contains(where: \.isTime) {
+            var schedule: [Int: (keys: Set<NumberKey>, line: String)] = [:]
+            for hit in top.reversed() {
+                if cache.schedules[hit.chunk] == nil { cache.schedules[hit.chunk] = ScheduleCheck.schedule(index.chunkBytes(hit.chunk)) }
+                for (day, entry) in cache.schedules[hit.chunk]! { schedule[day] = entry }
+            }
+            if let (range, line) = ScheduleCheck.conflict(unit.bytes, schedule: schedule) {
+                contradiction = (range, line)
+            }
+        }
+        let negatedWord = contradiction != nil
         let pairCoverage = pairs == 0 ? passageCoverage : Double(pairsCovered) / Double(pairs)
         let basisCoverage = basisCovered / total
-        let mismatch = top.isEmpty ? false : negated != bestHasNegation
         let span = firstUncovered.map { words[$0].range.lowerBound..<words[lastUncovered!].range.upperBound }
-        let support = combine(passage: passageCoverage, pairs: pairCoverage, negatedPair: negatedPair)
+        let support = combine(passage: passageCoverage, pairs: pairCoverage)
         return ClaimAssessment(contentWords: words.count, basisCoverage: basisCoverage, passageCoverage: passageCoverage,
-                               pairCoverage: pairCoverage, negationMismatch: mismatch, negatedPair: negatedPair, bestChunk: top.first?.chunk,
+                               pairCoverage: pairCoverage, negatedWord: negatedWord,
+                               contradiction: contradiction, bestChunk: top.first?.chunk,
                                bestScore: Double(top.first?.score ?? 0), uncoveredSpan: span, support: support)
+    }
+
+    /// Whether `a` and `b` occur within 3 tokens of each other in `laid`.
+    static func near(_ a: Int32, _ b: Int32, in laid: [Int32]) -> Bool {
+        laid.withUnsafeBufferPointer { t in
+            for x in t.indices where t[x] == a {
+                let lo = max(0, x - 3), hi = min(t.count, x + 4)
+                for y in lo..<hi where y != x && t[y] == b { return true }
+            }
+            return false
+        }
     }
 
     /// Combined support in 0...1.
     ///
     /// Tuned on the RAGTruth development split (463 responses; grid over weights, penalties,
     /// minimum words and threshold, constrained to a clean false-positive rate under 0.25):
-    /// word coverage and pair coverage of the top chunks weigh equally; whole-basis coverage and
-    /// the coarse negation mismatch added nothing once those are in; a stated pair that the
-    /// passage negates costs 0.1.
-    static func combine(passage: Double, pairs: Double, negatedPair: Bool) -> Double {
-        let s = 0.5 * passage + 0.5 * pairs - (negatedPair ? 0.1 : 0)
-        return max(0, min(1, s))
+    /// word coverage and pair coverage of the top chunks weigh equally; whole-basis coverage, the
+    /// coarse negation mismatch and the negated-pair cue added nothing once those are in (the
+    /// key-value contradiction is decided on its own, see `contradiction`).
+    static func combine(passage: Double, pairs: Double) -> Double {
+        max(0, min(1, 0.5 * passage + 0.5 * pairs))
     }
 }

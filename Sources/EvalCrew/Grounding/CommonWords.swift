@@ -1,3 +1,5 @@
+import Foundation
+
 /// Common English words (Debian's `wamerican`), to tell an ordinary capitalised word from a name.
 ///
 /// Position alone misleads: "However," and "Today," start sentences, and so do "Zorblax is…" and
@@ -11,6 +13,17 @@ enum CommonWords {
     static func contains(_ lowered: some Collection<UInt8>) -> Bool {
         let word = Array(lowered)
         guard word.count >= 1, word.allSatisfy(ByteText.isLower) else { return false }
+        if containsInflected(word) { return true }
+        // British spellings: "normalising" is "normalizing", "colour" is "color".
+        for variant in britishVariants(word) where containsInflected(variant) { return true }
+        // Derived nouns and adjectives: "personalization" from "personalize", "scalability" from "scalable".
+        for base in derivationBases(word) where base.count >= 3 {
+            if containsInflected(base) { return true }
+        }
+        return false
+    }
+
+    private static func containsInflected(_ word: [UInt8]) -> Bool {
         if containsExact(word) { return true }
         // Two levels: "customers" → "customer" → "custom" (the generator drops a form whose base is listed).
         for base in candidates(word) where base.count >= 2 {
@@ -18,6 +31,35 @@ enum CommonWords {
             for deeper in candidates(base) where deeper.count >= 2 && containsExact(deeper) { return true }
         }
         return false
+    }
+
+    /// -is- → -iz- (normalise, organisation) and -our → -or (colour, behaviour).
+    static func britishVariants(_ w: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        let s = String(decoding: w, as: UTF8.self)
+        for (from, to) in [("is", "iz"), ("our", "or"), ("yse", "yze"), ("tre", "ter"), ("ogue", "og")] where s.contains(from) {
+            out.append(Array(s.replacingOccurrences(of: from, with: to).utf8))
+        }
+        return out
+    }
+
+    /// Bases of common derivational suffixes, for words of seven letters or more.
+    static func derivationBases(_ w: [UInt8]) -> [[UInt8]] {
+        guard w.count >= 7 else { return [] }
+        let s = String(decoding: w, as: UTF8.self)
+        var out: [String] = []
+        let rules: [(String, [String])] = [
+            ("izations", ["ize"]), ("ization", ["ize"]), ("isation", ["ise", "ize"]), ("ations", ["ate", "e", ""]),
+            ("ation", ["ate", "e", ""]), ("ments", [""]), ("ment", [""]), ("ities", ["e", "", "y"]), ("ity", ["e", "", "y"]),
+            ("ability", ["able"]), ("ably", ["able"]), ("able", ["", "e"]), ("ible", ["", "e"]), ("ful", [""]),
+            ("less", [""]), ("ive", ["e", ""]), ("ively", ["e", ""]), ("ous", ["", "e"]), ("al", [""]), ("ally", [""]),
+            ("ism", [""]), ("ist", [""]), ("ists", [""]), ("ers", ["", "e"]), ("ship", [""]), ("hood", [""]),
+        ]
+        for (suffix, replacements) in rules where s.hasSuffix(suffix) {
+            let stem = String(s.dropLast(suffix.count))
+            for r in replacements { out.append(stem + r) }
+        }
+        return out.map { Array($0.utf8) }
     }
 
     static func contains(_ word: String) -> Bool { contains(ByteText.loweredBytes(word)) }

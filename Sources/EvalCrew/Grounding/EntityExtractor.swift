@@ -19,8 +19,10 @@ struct EntityWord: Sendable {
     var isNameLike: Bool { startsUpper || isCamel || isAllCaps || mixesDigits }
     /// Only its first letter marks it (`Zorblax`, `However`): whether it is a name depends on the dictionary and position.
     var isPlainCapitalised: Bool { startsUpper && !isCamel && !isAllCaps && !mixesDigits }
-    /// All parts are common English words.
-    var isCommonWord: Bool { parts.allSatisfy { CommonWords.contains($0) } }
+    /// All parts are common English words (or, in a compound, generic terms: "Human-AI").
+    var isCommonWord: Bool {
+        parts.allSatisfy { CommonWords.contains($0) || (parts.count > 1 && GenericVocabulary.builtIn.contains(String(decoding: $0, as: UTF8.self))) }
+    }
 }
 
 /// A candidate name in a unit: a run of name-like words, or a quoted title.
@@ -121,9 +123,8 @@ struct EntityExtractor: Sendable {
     }
 
     /// Lower-cased words (and runs, joined by spaces) capitalised mid-sentence in a unit.
-    func midSentenceNames(_ unit: TextUnit) -> [String] {
+    func midSentenceNames(_ unit: TextUnit, words: [EntityWord]) -> [String] {
         guard !unit.isTitleCase else { return [] }
-        let words = EntityExtractor.words(unit.bytes)
         let initial = initialIndices(unit.bytes, words)
         let lead = leadInCount(unit.bytes, words)
         var out: [String] = []
@@ -163,10 +164,9 @@ struct EntityExtractor: Sendable {
         return titled ? before.count : 0
     }
 
-    /// The candidate names of a unit.
-    func candidates(_ unit: TextUnit) -> [EntityCandidate] {
+    /// The candidate names of a unit, given its words (`EntityExtractor.words`).
+    func candidates(_ unit: TextUnit, words: [EntityWord]) -> [EntityCandidate] {
         let b = unit.bytes
-        let words = EntityExtractor.words(b)
         guard !words.isEmpty else { return [] }
         var out: [EntityCandidate] = []
         var consumed = Set<Int>()
@@ -192,28 +192,33 @@ struct EntityExtractor: Sendable {
             if !w.isNameLike { return true }
             if w.parts.count == 1 && w.parts[0].count == 1 { return true }   // I, A, single letters
             if let first = w.parts.first?.first, ByteText.isDigit(first) { return true }  // 14th, 37-year-old: numbers
+            if w.parts.count == 1, w.parts[0].count >= 2, w.parts[0][0] == 0x76, w.parts[0].dropFirst().allSatisfy(ByteText.isDigit) {
+                return true   // v1 of v1.39: a version, checked as a number
+            }
             if w.isPlainCapitalised, initial.contains(i) || i < lead, w.isCommonWord,
                !knownNames.contains(w.lowered) { return true }
             return false
         }
-        // An ordinary first word that opens a known phrase stays: "Large Language Models (LLMs) are…".
-        var opensPhrase = Set<Int>()
+        // A known phrase stays whole even where its words would be ordinary: "Large Language
+        // Models (LLMs) are…", "Named Entity Recognition (NER): …".
+        var phraseEnd: [Int: Int] = [:]
         if !phrases.isEmpty {
-            for i in words.indices where initial.contains(i) || i < lead {
+            for i in words.indices where words[i].isNameLike {
                 var phrase = words[i].lowered
                 var k = i + 1
                 while k < words.count, k < i + 6 {
                     phrase += " " + words[k].lowered
-                    if phrases.contains(phrase) { opensPhrase.insert(i); break }
+                    if phrases.contains(phrase) { phraseEnd[i] = k + 1 }
                     k += 1
                 }
             }
         }
         var i = 0
         while i < words.count {
-            guard !consumed.contains(i), !ordinary(i) || opensPhrase.contains(i) else { i += 1; continue }
-            var run = [i]
-            var j = i + 1
+            let forced = phraseEnd[i].map { Array(i..<$0) }
+            guard !consumed.contains(i), !ordinary(i) || forced != nil else { i += 1; continue }
+            var run = forced ?? [i]
+            var j = run.last! + 1
             while j < words.count, !consumed.contains(j) {
                 let gap = words[run.last!].range.upperBound..<words[j].range.lowerBound
                 guard EntityExtractor.isSpaceGap(b, gap) else { break }

@@ -7,7 +7,9 @@ struct NumberKey: Hashable, Sendable {
     var value: Int64
 
     static func number(_ x: Double) -> NumberKey {
-        NumberKey(kind: .value, value: Int64((min(x, 9.2e15) * 1000).rounded()))
+        // Clamped: a long digit string (a hash, an id) must not overflow the conversion.
+        let clamped = x.isFinite ? max(-9.2e15, min(x, 9.2e15)) : 0
+        return NumberKey(kind: .value, value: Int64((clamped * 1000).rounded()))
     }
 
     static func time(hour: Int, minute: Int) -> NumberKey {
@@ -67,34 +69,8 @@ enum NumberScanner {
             if prevIsWord && b < 0x80 && ByteText.isAlnum(b) {
                 i += 1; continue
             }
-            if ByteText.isDigit(b) {
-                // Digits after `letter-` belong to a name (GPT-4, Llama-2, COVID-19).
-                if i >= from + 2, p[i - 1] == 0x2D, ByteText.isLetter(p[i - 2]) {
-                    i = skipWord(p, i, end); continue
-                }
-                if let (mention, next) = parseDigits(p, i, end, versionPrefix: false) {
-                    out.append(mention)
-                    i = next
-                } else {
-                    i = skipWord(p, i, end)
-                }
-                continue
-            }
-            if (b == 0x76 || b == 0x56), i + 1 < end, ByteText.isDigit(p[i + 1]) {
-                // `v1.39`: a version, the `v` included in the mention.
-                if let (mention, next) = parseDigits(p, i + 1, end, versionPrefix: true) {
-                    var m = mention
-                    m.range = i..<m.range.upperBound
-                    out.append(m)
-                    i = next
-                } else {
-                    i = skipWord(p, i, end)
-                }
-                continue
-            }
-            if ByteText.isLetter(b) {
-                let wordEnd = skipLetters(p, i, end)
-                if NumberWords.value(p, i, wordEnd) != nil, let (mention, next) = parseWords(p, i, end) {
+            if b < 0x80 && ByteText.isAlnum(b) {
+                if let (mention, next) = mention(at: i, p, from: from, end: end) {
                     out.append(mention)
                     i = next
                 } else {
@@ -105,6 +81,27 @@ enum NumberScanner {
             i += b < 0x80 ? 1 : ByteText.sequenceLength(b)
         }
         return out
+    }
+
+    /// The number that starts the word at `i`, and where scanning continues after it.
+    static func mention(at i: Int, _ p: UnsafeBufferPointer<UInt8>, from: Int = 0, end: Int) -> (NumberMention, Int)? {
+        let b = p[i]
+        if ByteText.isDigit(b) {
+            // Digits after `letter-` belong to a name (GPT-4, Llama-2, COVID-19).
+            if i >= from + 2, p[i - 1] == 0x2D, ByteText.isLetter(p[i - 2]) { return nil }
+            return parseDigits(p, i, end, versionPrefix: false)
+        }
+        if b == 0x76 || b == 0x56, i + 1 < end, ByteText.isDigit(p[i + 1]) {
+            // `v1.39`: a version, the `v` included in the mention.
+            guard let (mention, next) = parseDigits(p, i + 1, end, versionPrefix: true) else { return nil }
+            var m = mention
+            m.range = i..<m.range.upperBound
+            return (m, next)
+        }
+        if ByteText.isLetter(b), NumberWords.value(p, i, skipLetters(p, i, end)) != nil {
+            return parseWords(p, i, end)
+        }
+        return nil
     }
 
     @inline(__always) private static func skipLetters(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
@@ -144,11 +141,19 @@ enum NumberScanner {
         var current: Int64 = 0
         var dots = 0
         var hour = -1, minute = -1
-        while j < end, ByteText.isDigit(p[j]) { current = current &* 10 &+ Int64(p[j] - 0x30); j += 1 }
+        var digits = 0
+        while j < end, ByteText.isDigit(p[j]) {
+            // Beyond 15 digits the value is an identifier, not a quantity; stop accumulating.
+            if digits < 15 { current = current * 10 + Int64(p[j] - 0x30) }
+            digits += 1
+            j += 1
+        }
         // Thousands groups: `,ddd` not followed by another digit.
         while j + 3 < end, p[j] == 0x2C, ByteText.isDigit(p[j + 1]), ByteText.isDigit(p[j + 2]),
               ByteText.isDigit(p[j + 3]), j + 4 >= end || !ByteText.isDigit(p[j + 4]) {
-            current = current &* 1000 &+ Int64(p[j + 1] - 0x30) * 100 + Int64(p[j + 2] - 0x30) * 10 + Int64(p[j + 3] - 0x30)
+            if current < 1_000_000_000_000 {
+                current = current * 1000 + Int64(p[j + 1] - 0x30) * 100 + Int64(p[j + 2] - 0x30) * 10 + Int64(p[j + 3] - 0x30)
+            }
             j += 4
         }
         var fraction: Double = 0
@@ -161,7 +166,7 @@ enum NumberScanner {
             var part: Int64 = 0
             var n = 0
             while j < end, ByteText.isDigit(p[j]) {
-                part = part &* 10 &+ Int64(p[j] - 0x30)
+                if n < 9 { part = part * 10 + Int64(p[j] - 0x30) }
                 if dots == 1 && n < 9 { fraction += Double(p[j] - 0x30) * pow10(-(n + 1)) }
                 n += 1; j += 1
             }
@@ -313,6 +318,11 @@ enum NumberWords {
         let n = j - i
         guard n >= 3, n <= 9 else { return nil }
         let first = ByteText.lower(p[i])
+        // Quick reject: number words start with one of these letters.
+        switch first {
+        case 0x7A, 0x6F, 0x74, 0x66, 0x73, 0x65, 0x6E, 0x64: break   // z o t f s e n d
+        default: return nil
+        }
         for (word, v) in units where word.withUTF8Buffer({ $0[0] == first }) {
             if NumberScanner.equalsLower(p, i, j, word) { return v }
         }

@@ -19,8 +19,37 @@ struct TextUnit: Sendable {
     var blueprintLine: Int?
     var verbatim: String?
 
-    /// Headings and table rows are written in title case: capitalised common words are not names there.
-    var isTitleCase: Bool { role == .heading || role == .tableRow }
+    /// A short line written in title case (a bold pseudo-heading, a blueprint section title).
+    var looksTitled = false
+
+    /// Headings, table rows and title-case lines: capitalised common words are not names there.
+    var isTitleCase: Bool { role == .heading || role == .tableRow || looksTitled }
+
+    /// Whether most longer words of a short text start with a capital ("Unlocking Potential: The
+    /// Unparalleled Advantages of Hugging Face for LLMs").
+    static func isTitled(_ b: [UInt8]) -> Bool {
+        var long = 0, capitalised = 0, words = 0
+        b.withUnsafeBufferPointer { p in
+            ByteText.forEachWord(p) { start, end, _ in
+                words += 1
+                guard end - start > 3 else { return }
+                long += 1
+                if ByteText.isUpper(p[start]) { capitalised += 1 }
+            }
+        }
+        return words <= 16 && long >= 3 && Double(capitalised) >= 0.7 * Double(long)
+    }
+
+    /// The unit's code-point range in the post, widened over emphasis and code markers at its edges
+    /// (`**HNSW**` is quoted whole).
+    func verbatimRange(in post: PostDocument) -> Range<Int>? {
+        guard let range = postRange(0..<bytes.count, in: post) else { return nil }
+        let scalars = post.index.scalars
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo > 0, "*_`".unicodeScalars.contains(scalars[lo - 1]) { lo -= 1 }
+        while hi < scalars.count, "*_`".unicodeScalars.contains(scalars[hi]) { hi += 1 }
+        return lo..<hi
+    }
 
     /// The text of a byte range.
     func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
@@ -36,7 +65,7 @@ struct TextUnit: Sendable {
     /// The unit's text as written: verbatim from the post (markup included) or the blueprint line.
     func sentence(in post: PostDocument) -> String {
         if let verbatim { return verbatim }
-        guard let range = postRange(0..<bytes.count, in: post) else { return text(0..<bytes.count) }
+        guard let range = verbatimRange(in: post) else { return text(0..<bytes.count) }
         return post.index.substring(range)
     }
 }
@@ -66,9 +95,12 @@ enum TextUnits {
             let ranges = (role == .heading || role == .tableRow) ? [trimmed(bytes, 0..<bytes.count)]
                 : SentenceSplitter.split(bytes)
             for (k, range) in ranges.enumerated() where !range.isEmpty {
-                units.append(TextUnit(role: role, bytes: Array(bytes[range]), blockIndex: bi,
-                                      scalarOfByte: Array(scalarOfByte[range.lowerBound...range.upperBound]),
-                                      startsBlock: k == 0, blueprintLine: nil, verbatim: nil))
+                let piece = Array(bytes[range])
+                var unit = TextUnit(role: role, bytes: piece, blockIndex: bi,
+                                    scalarOfByte: Array(scalarOfByte[range.lowerBound...range.upperBound]),
+                                    startsBlock: k == 0, blueprintLine: nil, verbatim: nil)
+                unit.looksTitled = ranges.count == 1 && piece.last != 0x2E && TextUnit.isTitled(piece)
+                units.append(unit)
             }
         }
         return units
@@ -85,6 +117,8 @@ enum TextUnits {
         var units: [TextUnit] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.drop(while: { $0 == " " }).hasPrefix("#") { continue }
+            // Section headers with a word budget ("Engaging Opening Hook (Approx. 150 words)"): the plan's titles.
+            if hasWordBudget(line) { continue }
             if let colon = line.firstIndex(of: ":") {
                 let label = line[..<colon].lowercased()
                 if label.count <= 60, planningLabels.contains(where: { label.contains($0) }) { continue }
@@ -104,12 +138,22 @@ enum TextUnits {
             guard bytes.contains(where: ByteText.isAlnum), !bytes.starts(with: "```".utf8) else { continue }
             for range in SentenceSplitter.split(bytes) where !range.isEmpty {
                 let piece = Array(bytes[range])
-                units.append(TextUnit(role: .blueprintLine, bytes: piece, blockIndex: nil, scalarOfByte: [],
-                                      startsBlock: range.lowerBound == 0, blueprintLine: n + 1,
-                                      verbatim: String(decoding: piece, as: UTF8.self)))
+                var unit = TextUnit(role: .blueprintLine, bytes: piece, blockIndex: nil, scalarOfByte: [],
+                                    startsBlock: range.lowerBound == 0, blueprintLine: n + 1,
+                                    verbatim: String(decoding: piece, as: UTF8.self))
+                unit.looksTitled = piece.last != 0x2E && TextUnit.isTitled(piece)
+                units.append(unit)
             }
         }
         return units
+    }
+
+    /// A number followed by "words" ("(Approx. 150 words)", "Estimated: 200 words").
+    static func hasWordBudget(_ line: Substring) -> Bool {
+        let lowered = line.lowercased()
+        guard let r = lowered.range(of: " words") ?? lowered.range(of: " word") else { return false }
+        let before = lowered[..<r.lowerBound].reversed().drop { $0 == "~" }
+        return before.first?.isNumber == true
     }
 
     static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {

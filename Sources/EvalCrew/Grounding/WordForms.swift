@@ -7,42 +7,56 @@
 enum WordForms {
     /// The stem of a lower-cased word.
     static func stem(_ w: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var s = Array(w)
-        guard s.count > 3, s.allSatisfy({ $0 < 0x80 }) else { return s }
-        func ends(_ t: StaticString) -> Bool {
-            let n = t.utf8CodeUnitCount
-            guard s.count > n else { return false }
-            return t.withUTF8Buffer { q in
-                for k in 0..<n where s[s.count - n + k] != q[k] { return false }
-                return true
-            }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: w.count + 1) { out in
+            let n = stem(w, into: out)
+            return Array(out[0..<n])
         }
-        if s.allSatisfy(ByteText.isDigit) { return s }
-        if ends("ies") && s.count > 4 {
-            s.removeLast(3); s.append(0x79)
-        } else if ends("sses") || ends("ches") || ends("shes") || ends("xes") || ends("zes") {
-            s.removeLast(2)
-        } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
-            s.removeLast()
-        }
-        if ends("ing") && s.count > 5 {
-            s.removeLast(3); undouble(&s)
-        } else if ends("ied") && s.count > 4 {
-            s.removeLast(3); s.append(0x79)
-        } else if ends("ed") && s.count > 4 {
-            s.removeLast(2); undouble(&s)
-        } else if ends("ly") && s.count > 5 {
-            s.removeLast(2)
-        }
-        if s.count > 3, s.last == 0x65 { s.removeLast() }  // final e: serve/serving/served
-        return s
     }
 
     static func stem(_ w: [UInt8]) -> [UInt8] { w.withUnsafeBufferPointer { stem($0) } }
 
-    private static func undouble(_ s: inout [UInt8]) {
-        let n = s.count
-        if n >= 3, s[n - 1] == s[n - 2], !"lsz".utf8.contains(s[n - 1]), ByteText.isLetter(s[n - 1]) { s.removeLast() }
+    /// Writes the stem of `w` into `out` (capacity ≥ `w.count` + 1) and returns its length;
+    /// the allocation-free form the basis index uses for every new word.
+    static func stem(_ w: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = w.count
+        for k in 0..<n { out[k] = w[k] }
+        guard n > 3 else { return n }
+        var digits = true
+        for k in 0..<n {
+            if w[k] >= 0x80 { return n }
+            if !ByteText.isDigit(w[k]) { digits = false }
+        }
+        if digits { return n }
+        // Suffix tests on out[0..<n]; the word must stay longer than the suffix.
+        func ends(_ a: UInt8) -> Bool { n > 1 && out[n - 1] == a }
+        func ends(_ a: UInt8, _ b: UInt8) -> Bool { n > 2 && out[n - 2] == a && out[n - 1] == b }
+        func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { n > 3 && out[n - 3] == a && out[n - 2] == b && out[n - 1] == c }
+        func undouble() {
+            if n >= 3, out[n - 1] == out[n - 2], out[n - 1] != 0x6C, out[n - 1] != 0x73, out[n - 1] != 0x7A,
+               ByteText.isLetter(out[n - 1]) { n -= 1 }
+        }
+        let (i, e, s, d, g, l, y) = (UInt8(0x69), UInt8(0x65), UInt8(0x73), UInt8(0x64), UInt8(0x67), UInt8(0x6C), UInt8(0x79))
+        // Plurals: studies → study, classes → class, matches → match, boxes → box, cards → card.
+        if ends(i, e, s) && n > 4 {
+            n -= 3; out[n] = y; n += 1
+        } else if (n > 4 && ends(s, e, s) && out[n - 4] == s) || (ends(e, s) && n > 4 && (out[n - 3] == 0x68 && (out[n - 4] == 0x63 || out[n - 4] == s)))
+                    || ends(0x78, e, s) || ends(0x7A, e, s) {
+            n -= 2
+        } else if ends(s) && !ends(s, s) && !ends(0x75, s) && !ends(i, s) {
+            n -= 1
+        }
+        // Verb and adverb endings: running → run, studied → study, served → serv, quickly → quick.
+        if ends(i, 0x6E, g) && n > 5 {
+            n -= 3; undouble()
+        } else if ends(i, e, d) && n > 4 {
+            n -= 3; out[n] = y; n += 1
+        } else if ends(e, d) && n > 4 {
+            n -= 2; undouble()
+        } else if ends(l, y) && n > 5 {
+            n -= 2
+        }
+        if n > 3, out[n - 1] == e { n -= 1 }  // final e: serve/serving/served
+        return n
     }
 
     /// Function words: never content, never evidence of support.
@@ -61,7 +75,7 @@ enum WordForms {
 
     /// Negation cues: a sentence and its passage disagreeing on these is a contradiction signal.
     static let negations: Set<String> = ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
-                                         "without", "cannot", "t", "lack", "lacks", "fails", "unavailable"]
+                                         "without", "cannot", "t", "lack", "lacks", "fails", "unavailable", "false"]
 
     /// Titles before a name: "President Obama" is grounded by "Barack Obama".
     static let honorifics: Set<String> = Set("""

@@ -79,8 +79,8 @@ final class GroundingNormalisationTests: XCTestCase {
     }
 
     func testAcronymDefinedInThePost() {
-        // LLMs is generic, so its spelled-out form is too; QDX is grounded through its long form.
-        let post = "Large Language Models (LLMs) help. The Quill Data Exchange (QDX) helps too, and QDX is fast."
+        // LLMs is generic, so its spelled-out form is too; QDE is grounded through its long form.
+        let post = "Large Language Models (LLMs) help. The Quill Data Exchange (QDE) helps too, and QDE is fast."
         XCTAssertEqual(flagged(post, "the Quill Data Exchange is fast"), [])
     }
 
@@ -119,6 +119,13 @@ final class GroundingScannerTests: XCTestCase {
         XCTAssertEqual(keys("v1.39 and 1.15.30"), ["1.39", "1.15.30"])
         XCTAssertEqual(keys("GPT-4, BM25, p95, L2, COVID-19, recall@10"), ["10"])
         XCTAssertEqual(keys("3–5 and 10-15"), ["3", "5", "10", "15"])
+    }
+
+    func testLongDigitStringsAndOddNumbersDoNotTrap() {
+        let text = "id 123456789012345678901234567890, 99,999,999,999,999,999, v1.2.3.4.5.6, 1.99999999999999 and -98765432109876543210"
+        XCTAssertEqual(keys(text).count, 5)
+        let result = groundingScore("The build 123456789012345678901234567890 shipped.", sources: [text])
+        XCTAssertEqual(result.matches("unsupported-number"), [])
     }
 
     func testSentenceSplitter() {

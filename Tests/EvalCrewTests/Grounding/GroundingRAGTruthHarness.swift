@@ -39,7 +39,7 @@ final class GroundingRAGTruthHarness: XCTestCase {
                 let span = a.uncoveredSpan.flatMap { u.unit.postRange($0, in: post) }
                 sentences.append(["start": range.lowerBound, "end": range.upperBound, "words": a.contentWords,
                                   "basis": a.basisCoverage, "passage": a.passageCoverage, "pairs": a.pairCoverage,
-                                  "neg": a.negationMismatch, "negpair": a.negatedPair, "bm25": a.bestScore, "chatter": u.isChatter,
+                                  "negword": a.negatedWord, "bm25": a.bestScore, "chatter": u.isChatter,
                                   "role": "\(u.unit.role)", "span_start": span?.lowerBound ?? -1, "span_end": span?.upperBound ?? -1])
             }
             let findings = try JSONSerialization.jsonObject(with: encoder.encode(result.findings))

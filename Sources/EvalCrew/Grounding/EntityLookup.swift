@@ -1,9 +1,13 @@
 /// Decides which basis kinds hold a candidate name, across spelling variants.
 ///
 /// Matching rules (both sides lower-cased, possessives split off by the tokenizer):
-/// - one word: the word or its plural/singular (`Model Cards` ~ `Model Card`); hyphen and
-///   CamelCase variants (`Wi-Fi` ~ `WiFi` ~ `wi fi`, `HuggingFace` ~ `Hugging Face`); an acronym
-///   (`FLSA`, `U.S.`) also matches the initials of a capitalised run in the basis;
+/// - one word: the word or its plural/singular (`Model Cards` ~ `Model Card`); hyphen, space
+///   and CamelCase variants (`Zorb-Net` ~ `ZorbNet`, `HuggingFace` ~ `Hugging Face`, `Takeout` ~
+///   `take out`); an acronym (`FLSA`, `U.S.`) also matches the initials of a capitalised run in
+///   the basis (any stretch of it: `DEA` in "U.S. Drug Enforcement Administration"); a
+///   descriptive tail is dropped (`Tuscan-style` → Tuscan, `Santa Barbara-based`); demonyms meet
+///   their place (`Singaporean` ~ Singapore, `Texan` ~ Texas); US states meet their postal codes
+///   (`California` ~ `CA`) and address words their abbreviations (`Avenue` ~ `Ave`);
 /// - several words: all their stems within a window of (words + 2) tokens in one passage, in
 ///   any order; failing that, every word grounded on its own (a run of two adjacent names,
 ///   `Hugging Face Transformers`); failing that, a person's surname (`President Obama` ~

@@ -89,11 +89,11 @@ enum NumberScanner {
         if ByteText.isDigit(b) {
             // Digits after `letter-` belong to a name (GPT-4, Llama-2, COVID-19).
             if i >= from + 2, p[i - 1] == 0x2D, ByteText.isLetter(p[i - 2]) { return nil }
-            return parseDigits(p, i, end, versionPrefix: false)
+            return parseDigits(p, i, end)
         }
         if b == 0x76 || b == 0x56, i + 1 < end, ByteText.isDigit(p[i + 1]) {
             // `v1.39`: a version, the `v` included in the mention.
-            guard let (mention, next) = parseDigits(p, i + 1, end, versionPrefix: true) else { return nil }
+            guard let (mention, next) = parseDigits(p, i + 1, end) else { return nil }
             var m = mention
             m.range = i..<m.range.upperBound
             return (m, next)
@@ -134,8 +134,7 @@ enum NumberScanner {
         return (j + 1)..<e
     }
 
-    private static func parseDigits(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                    versionPrefix: Bool) -> (NumberMention, Int)? {
+    private static func parseDigits(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (NumberMention, Int)? {
         var j = start
         var parts: [Int64] = []   // dot-separated integer parts
         var current: Int64 = 0

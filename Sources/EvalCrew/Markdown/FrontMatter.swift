@@ -58,7 +58,9 @@ public struct FrontMatter: Sendable, Equatable, Codable {
         var values: [String: Value] = [:]
         var yamlError: String?
         do {
-            if let node = try Yams.compose(yaml: raw), let mapping = node.mapping {
+            // The basic resolver: values are read as text, and the default one compiles ICU regexes, which costs
+            // more than scoring a post.
+            if let node = try Yams.compose(yaml: raw, .basic), let mapping = node.mapping {
                 for (k, v) in mapping {
                     guard let key = k.string else { continue }
                     if let seq = v.sequence {

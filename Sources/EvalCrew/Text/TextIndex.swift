@@ -7,13 +7,27 @@ public struct TextIndex: Sendable {
     public let scalars: [Unicode.Scalar]
     /// Code-point offset at which each line starts (line 1 is index 0).
     public let lineStarts: [Int]
+    /// The text as UTF-8, and the UTF-8 offset of each code point (plus the end), so that
+    /// substrings are copies of bytes rather than strings built a code point at a time.
+    private let utf8: [UInt8]
+    private let utf8Offsets: [Int]
 
     public init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         var starts = [0]
-        for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var byte = 0
+        for (i, s) in scalars.enumerated() {
+            if s == "\n" { starts.append(i + 1) }
+            offsets.append(byte)
+            byte += UTF8.width(s)
+        }
+        offsets.append(byte)
         self.scalars = scalars
         self.lineStarts = starts
+        self.utf8 = Array(text.utf8)
+        self.utf8Offsets = offsets
     }
 
     /// The location of the code points `offset..<endOffset`.
@@ -43,9 +57,7 @@ public struct TextIndex: Sendable {
     /// The text of the code points `range`.
     public func substring(_ range: Range<Int>) -> String {
         let lo = max(0, min(range.lowerBound, scalars.count)), hi = max(lo, min(range.upperBound, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+        return String(decoding: utf8[utf8Offsets[lo]..<utf8Offsets[hi]], as: UTF8.self)
     }
 
     /// The text of a 1-based line, without its newline.

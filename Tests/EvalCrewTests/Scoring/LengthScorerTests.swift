@@ -28,6 +28,18 @@ final class LengthScorerTests: XCTestCase {
         XCTAssertEqual(fromBlueprint.facts["target_origin"], "blueprint word budget")
     }
 
+    func testStatedTargetsAreReadInTheWaysPlannersWriteThem() {
+        XCTAssertEqual(LengthTargets.statedWords(in: "- Approximate word count: 1500 words - Target read time: 6 minutes"), 1500)
+        XCTAssertEqual(LengthTargets.statedWords(in: "Write a 1,200-word post about Zorblax."), 1200)
+        XCTAssertEqual(LengthTargets.statedWords(in: "Aim for about 900 words."), 900)
+        XCTAssertEqual(LengthTargets.statedWords(in: "Word count of ~2000."), 2000)
+        XCTAssertNil(LengthTargets.statedWords(in: "Use 3 words per tag and cite 2 sources."))
+        XCTAssertEqual(LengthTargets.statedMinutes(in: "- Approximate word count: 1500 words - Target read time: 6 minutes"), 6)
+        XCTAssertEqual(LengthTargets.statedMinutes(in: "Keep it to a 4.5-minute read."), 4.5)
+        XCTAssertEqual(LengthTargets.statedMinutes(in: "Reading time: about 7 min."), 7)
+        XCTAssertNil(LengthTargets.statedMinutes(in: "Read the docs in 5 seconds."))
+    }
+
     func testMinutesOnlyTargetBecomesWordsAtTheConfiguredRate() {
         let result = LengthScorer.score(ScoringInputs.make(post: post, options: ScoringOptions(targetMinutes: 2, wordsPerMinute: 150)))
         XCTAssertEqual(result.value("length.target_words"), 300)

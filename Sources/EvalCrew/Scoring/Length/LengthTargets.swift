@@ -43,38 +43,93 @@ public struct LengthTargets: Sendable, Equatable {
         return targets
     }
 
-    /// "word count: 1500 words", "1,500-word post", "about 1500 words" (the first such statement).
+    /// "word count: 1500 words", "about 1,500 words", "a 1500-word post" (the first such statement).
     static func statedWords(in text: String) -> Int? {
-        let patterns = [
-            #"(?i)word\s*count\s*(?:of|:|-|is)?\s*(?:about|around|approximately|approx\.?|~)?\s*(\d[\d,]*)"#,
-            #"(?i)(?:approximately|approx\.?|about|around|~)\s*(\d[\d,]*)\s*words"#,
-            #"(?i)(\d[\d,]*)[\s-]*words?\s+(?:blog\s+)?(?:post|article)"#,
-        ]
-        for pattern in patterns {
-            if let match = firstCapture(pattern, in: text), let value = Int(match.replacingOccurrences(of: ",", with: "")),
-               value >= 50 {
-                return value
+        let words = StatementScanner(text)
+        for i in words.tokens.indices {
+            let token = words.tokens[i]
+            // "word count: 1500": the first number within the next few tokens.
+            if token.text == "word", words.text(i + 1) == "count",
+               let value = words.number(after: i + 1, within: 5), value >= 50 {
+                return Int(value)
+            }
+            // "about 1500 words", "1500-word post".
+            if token.text == "words" || token.text == "word", let value = words.number(at: i - 1), value >= 50 {
+                let qualified = ["approximately", "approx", "about", "around", "roughly", "~"].contains(words.text(i - 2))
+                let names = ["post", "article", "blog"].contains(words.text(i + 1))
+                if qualified || names { return Int(value) }
             }
         }
         return nil
     }
 
-    /// "Target read time: 6 minutes", "6-minute read".
+    /// "Target read time: 6 minutes", "a 6-minute read".
     static func statedMinutes(in text: String) -> Double? {
-        let patterns = [
-            #"(?i)read(?:ing)?\s*time\s*(?:of|:|-|is)?\s*(?:about|around|approximately|~)?\s*(\d+(?:\.\d+)?)\s*(?:min|minutes?)"#,
-            #"(?i)(\d+(?:\.\d+)?)[\s-]*min(?:ute)?s?\s+read"#,
-        ]
-        for pattern in patterns {
-            if let match = firstCapture(pattern, in: text), let value = Double(match), value > 0 { return value }
+        let words = StatementScanner(text)
+        for i in words.tokens.indices {
+            if ["read", "reading"].contains(words.tokens[i].text), words.text(i + 1) == "time",
+               let value = words.number(after: i + 1, within: 4), value > 0,
+               let unit = words.text(i + 1 + words.offsetOfNumber(after: i + 1, within: 4)! + 1),
+               unit.hasPrefix("min") {
+                return value
+            }
+            if words.tokens[i].text.hasPrefix("min"), words.text(i + 1) == "read", let value = words.number(at: i - 1), value > 0 {
+                return value
+            }
         }
         return nil
     }
+}
 
-    private static func firstCapture(_ pattern: String, in text: String) -> String? {
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range(at: 1), in: text) else { return nil }
-        return String(text[range])
+/// Lower-cased word and number tokens of a task description, for reading stated targets.
+struct StatementScanner {
+    struct Token {
+        var text: String
+        var number: Double?
+    }
+
+    let tokens: [Token]
+
+    init(_ text: String) {
+        var tokens: [Token] = []
+        var current = ""
+        func flush() {
+            guard !current.isEmpty else { return }
+            let digits = current.replacingOccurrences(of: ",", with: "")
+            tokens.append(Token(text: current, number: Double(digits)))
+            current = ""
+        }
+        for scalar in text.unicodeScalars {
+            if ProseWords.isWordScalar(scalar) || (scalar == "." && !current.isEmpty && current.last!.isNumber)
+                || (scalar == "," && !current.isEmpty && current.last!.isNumber) {
+                current.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first!)
+            } else {
+                flush()
+                if scalar == "~" { tokens.append(Token(text: "~")) }
+            }
+        }
+        flush()
+        // A trailing "." or "," belongs to the sentence, not the number.
+        self.tokens = tokens.map { token in
+            var token = token
+            while let last = token.text.last, last == "." || last == "," {
+                token.text.removeLast()
+                token.number = Double(token.text.replacingOccurrences(of: ",", with: ""))
+            }
+            return token
+        }
+    }
+
+    func text(_ i: Int) -> String? { tokens.indices.contains(i) ? tokens[i].text : nil }
+    func number(at i: Int) -> Double? { tokens.indices.contains(i) ? tokens[i].number : nil }
+
+    /// The first number among the `within` tokens after `i`.
+    func number(after i: Int, within: Int) -> Double? {
+        offsetOfNumber(after: i, within: within).flatMap { number(at: i + $0) }
+    }
+
+    /// How far after `i` the first number within `within` tokens is.
+    func offsetOfNumber(after i: Int, within: Int) -> Int? {
+        (1...within).first { number(at: i + $0) != nil }
     }
 }

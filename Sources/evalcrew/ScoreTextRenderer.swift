@@ -33,7 +33,11 @@ struct ScoreTextRenderer {
         }
         let grouped = Dictionary(grouping: report.findings, by: \.scorer)
         for scorer in report.scorers.map(\.scorer) {
-            guard let findings = grouped[scorer], !findings.isEmpty else { continue }
+            guard let inTextOrder = grouped[scorer], !inTextOrder.isEmpty else { continue }
+            // Errors first, each severity in text order.
+            let findings = inTextOrder.enumerated().sorted { a, b in
+                a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
+            }.map(\.element)
             lines.append("")
             lines.append(style.bold("\(scorer) findings") + style.dim(" (\(findings.count))"))
             var shown: [String: Int] = [:]

@@ -28,17 +28,6 @@ struct ClaimAssessment: Sendable {
     var bestScore: Double
     /// Byte range (in the unit) from the first to the last content word the top chunks lack.
     var uncoveredSpan: Range<Int>?
-    /// Whether `a` and `b` occur within 3 tokens of each other in `laid`.
-    static func near(_ a: Int32, _ b: Int32, in laid: [Int32]) -> Bool {
-        laid.withUnsafeBufferPointer { t in
-            for x in t.indices where t[x] == a {
-                let lo = max(0, x - 3), hi = min(t.count, x + 4)
-                for y in lo..<hi where y != x && t[y] == b { return true }
-            }
-            return false
-        }
-    }
-
     /// Combined support in 0...1.
     var support: Double
 }

@@ -7,11 +7,3 @@ func groundingScore(_ post: String, sources: [String], blueprint: String? = nil,
                                  options: GroundingOptions(allowedTerms: allowed, blueprint: blueprint))
 }
 
-extension ScorerResult {
-    /// Matches of the findings of one kind.
-    func matches(_ kind: String) -> [String] { findings.filter { $0.kind == kind }.compactMap(\.match) }
-    /// Matches of entity and number findings, whatever the kind.
-    var flagged: [String] {
-        findings.filter { $0.kind != "unsupported-claim" }.compactMap(\.match)
-    }
-}

@@ -63,10 +63,10 @@ final class AdherenceScorerTests: XCTestCase {
         """
         let result = AdherenceScorer.score(ScoringInputs.make(post: post, blueprint: blueprint))
         XCTAssertEqual(result.value("adherence.sections_found_ratio"), 0.75)
-        XCTAssertEqual(result.matched("section-missing"), ["Wiring QuillDB as a Sink"])
+        XCTAssertEqual(result.matches("section-missing"), ["Wiring QuillDB as a Sink"])
         XCTAssertEqual(result.value("adherence.order_kept_ratio"), 1)
-        XCTAssertEqual(result.matched("section-over-budget"), ["Backpressure and Retries"])  // 66 words vs 30
-        XCTAssertEqual(result.matched("section-under-budget"), ["Key Takeaways"])           // 5 vs 20
+        XCTAssertEqual(result.matches("section-over-budget"), ["Backpressure and Retries"])  // 66 words vs 30
+        XCTAssertEqual(result.matches("section-under-budget"), ["Key Takeaways"])           // 5 vs 20
         XCTAssertEqual(result.value("adherence.key_points_covered_ratio"), 0.8)             // QuillDB's point is lost with its section
     }
 

@@ -28,11 +28,11 @@ final class PlatformScorerTests: XCTestCase {
     func testTagsAsListStringOrHashesAreCountedAndValidated() {
         let list = score("---\ntitle: T\ntags: [AI, LLM, HuggingFace, Machine Learning, NLP]\npublished: true\n---\n\nBody.\n")
         XCTAssertEqual(list.value("platform.tags"), 5)
-        XCTAssertEqual(list.matched("invalid-tag"), ["Machine Learning"])
+        XCTAssertEqual(list.matches("invalid-tag"), ["Machine Learning"])
         XCTAssertEqual(list.kinds().filter { $0 == "too-many-tags" }.count, 1)
         let hashes = score("---\ntitle: T\ntags: #rust #async_io\n---\n\nBody.\n")
         XCTAssertEqual(hashes.value("platform.tags"), 2)
-        XCTAssertEqual(hashes.matched("invalid-tag"), ["async_io"])
+        XCTAssertEqual(hashes.matches("invalid-tag"), ["async_io"])
         let long = score("---\ntitle: T\ntags: \(String(repeating: "a", count: 31))\n---\n\nBody.\n")
         XCTAssertEqual(long.kinds().filter { $0 == "invalid-tag" }.count, 1)
     }
@@ -100,7 +100,7 @@ final class PlatformScorerTests: XCTestCase {
 
         Text.
         """)
-        XCTAssertEqual(result.matched("empty-section"), ["Empty", "Empty child"])
+        XCTAssertEqual(result.matches("empty-section"), ["Empty", "Empty child"])
     }
 
     func testFenceWrapperIsAnErrorAtItsOpeningLine() {

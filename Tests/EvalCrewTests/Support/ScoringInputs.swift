@@ -15,6 +15,12 @@ enum ScoringInputs {
 }
 
 extension ScorerResult {
+    /// The kinds of the findings, in order.
     func kinds() -> [String] { findings.map(\.kind) }
-    func matched(_ kind: String) -> [String] { findings.filter { $0.kind == kind }.compactMap(\.match) }
+    /// Matches of the findings of one kind.
+    func matches(_ kind: String) -> [String] { findings.filter { $0.kind == kind }.compactMap(\.match) }
+    /// Matches of entity and number findings, whatever the kind.
+    var flagged: [String] {
+        findings.filter { $0.kind != "unsupported-claim" }.compactMap(\.match)
+    }
 }

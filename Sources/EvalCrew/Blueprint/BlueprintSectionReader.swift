@@ -47,8 +47,11 @@ struct BlueprintSectionReader {
             let isItem = line.isBulleted || numbered != nil
             let itemText = numbered?.rest ?? content
 
-            // Deeper than its label: the label's item, whatever it looks like.
-            switch state {
+            // Deeper than its label: the label's item, whatever it looks like — unless it is itself one
+            // of a section's own labels: a rich wrap can leave `- Sources:` shallower than the
+            // `- Estimated word distribution:` after it, which is still the section's budget.
+            let ownLabel: Set<BlueprintLabel.Kind> = [.budget, .compellingTitle, .keyPoints, .evidence, .sources]
+            switch line.label.map({ ownLabel.contains($0.kind) }) == true ? .start : state {
             case .keyPoints(let indent, let count, _) where isItem && line.indent > indent:
                 keyPoints.append(BlueprintText.plain(itemText))
                 state = .keyPoints(indent: indent, count: count + 1, blankSinceLast: false)

@@ -15,6 +15,9 @@ final class RichWidthParsingTests: XCTestCase {
         var json: String
         var post: String
         var blueprint: String?
+        /// Sources to score against, and the JSON shape's score signature (nil: text only).
+        var sources: [SourceDocument] = []
+        var scores: [String]? = nil
     }
 
     /// Starts `reprint.py` for every job at once (one process per fixture, all widths each),
@@ -54,6 +57,11 @@ final class RichWidthParsingTests: XCTestCase {
                 if let blueprint = job.blueprint {
                     ok = ok && ParsingFixture.collapsingIndentation(run.tasks.first?.raw ?? "")
                         == ParsingFixture.collapsingIndentation(blueprint)
+                        && Self.outlineSignature(run.tasks.first?.raw ?? "") == Self.outlineSignature(blueprint)
+                }
+                // The same scores and findings as the JSON shape of the same run.
+                if ok, let reference = job.scores {
+                    ok = Self.scoreSignature(run, sources: job.sources) == reference
                 }
             }
             if !ok { failures.append("\(job.label)@\(width)") }
@@ -62,10 +70,28 @@ final class RichWidthParsingTests: XCTestCase {
     }
 
     func testEveryWidthReadsBackForEveryVariant() throws {
+        let sources = try SourceLoader.load([Fixtures.path("crewai-1.15.30/sources")]).documents
         try checkEveryWidth(ParsingFixture.variants.map { variant in
-            Job(label: variant, json: ParsingFixture.crew(variant, "crew_output.model_dump_json.json"),
-                post: try ParsingFixture.post(variant), blueprint: try ParsingFixture.blueprint(variant))
+            let json = ParsingFixture.crew(variant, "crew_output.model_dump_json.json")
+            return Job(label: variant, json: json, post: try ParsingFixture.post(variant),
+                       blueprint: try ParsingFixture.blueprint(variant), sources: sources,
+                       scores: Self.scoreSignature(try CrewOutputReader.read(path: json), sources: sources))
         })
+    }
+
+    /// The parsed outline, as text: sections with both titles, budgets and key points.
+    static func outlineSignature(_ blueprint: String) -> [String] {
+        guard let outline = OutlineParser.plannedOutline(blueprint) else { return ["no outline"] }
+        return outline.sections.map {
+            "\($0.outlineTitle)|\($0.compellingTitle ?? "")|\($0.budgetWords ?? -1)|\($0.keyPoints.joined(separator: "·"))"
+        } + ["total \(outline.totalBudgetWords ?? -1)"]
+    }
+
+    /// Every metric of every scorer and every finding (kind, value, place), as text.
+    static func scoreSignature(_ run: CrewRun, sources: [SourceDocument]) -> [String] {
+        let report = Evaluator.score(run: run, path: "run", sources: sources, options: ScoringOptions())
+        return report.scorers.flatMap { scorer in scorer.metrics.map { "\($0.name)=\($0.value)" } }
+            + report.findings.map { "\($0.kind)|\($0.match ?? "")|\($0.location?.offset ?? -1)" }
     }
 
     /// Text made to hit the hard cases: words longer than the width (folded), CJK runs with no

@@ -79,35 +79,66 @@ struct BasisIndex: Sendable {
         for t in tokens { positionStart[Int(t) + 1] += 1 }
         for v in 0..<vocabulary { positionStart[v + 1] += positionStart[v] }
         var fill = positionStart
-        var positions = [Int32](repeating: 0, count: tokens.count)
-        var chunkOfToken = [Int32](repeating: 0, count: tokens.count)
-        for c in 0..<(chunkFirstToken.count - 1) {
-            for t in Int(chunkFirstToken[c])..<Int(chunkFirstToken[c + 1]) { chunkOfToken[t] = Int32(c) }
-        }
-        for (i, t) in tokens.enumerated() {
-            positions[Int(fill[Int(t)])] = Int32(i)
-            fill[Int(t)] += 1
-        }
-        // Per-chunk postings: positions are ascending, so chunks are too.
-        var chunkPostingStart = [Int32](repeating: 0, count: vocabulary + 1)
-        var chunkPostingChunk: [Int32] = []
-        var chunkPostingFrequency: [UInt16] = []
-        chunkPostingChunk.reserveCapacity(tokens.count / 2)
-        chunkPostingFrequency.reserveCapacity(tokens.count / 2)
-        for v in 0..<vocabulary {
-            var last: Int32 = -1
-            for k in Int(positionStart[v])..<Int(positionStart[v + 1]) {
-                let c = chunkOfToken[Int(positions[k])]
-                if c == last {
-                    let n = chunkPostingFrequency.count - 1
-                    if chunkPostingFrequency[n] < UInt16.max { chunkPostingFrequency[n] += 1 }
-                } else {
-                    chunkPostingChunk.append(c)
-                    chunkPostingFrequency.append(1)
-                    last = c
+        let positions = [Int32](unsafeUninitializedCapacity: tokens.count) { out, initialized in
+            tokens.withUnsafeBufferPointer { tok in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    for i in 0..<tok.count {
+                        let t = Int(tok[i])
+                        out[Int(fill[t])] = Int32(i)
+                        fill[t] += 1
+                    }
                 }
             }
-            chunkPostingStart[v + 1] = Int32(chunkPostingChunk.count)
+            initialized = tokens.count
+        }
+        // Per-chunk postings, by a sweep over the chunks in order (so each stem's chunks ascend):
+        // first count each stem's chunks, then fill them with the term frequencies.
+        var chunkPostingStart = [Int32](repeating: 0, count: vocabulary + 1)
+        var lastChunk = [Int32](repeating: -1, count: vocabulary)
+        let chunks = max(0, chunkFirstToken.count - 1)
+        tokens.withUnsafeBufferPointer { tok in
+            lastChunk.withUnsafeMutableBufferPointer { last in
+                chunkPostingStart.withUnsafeMutableBufferPointer { start in
+                    for c in 0..<chunks {
+                        let c32 = Int32(c)
+                        for t in Int(chunkFirstToken[c])..<Int(chunkFirstToken[c + 1]) {
+                            let s = Int(tok[t])
+                            if last[s] != c32 { last[s] = c32; start[s + 1] += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        for v in 0..<vocabulary { chunkPostingStart[v + 1] += chunkPostingStart[v] }
+        let postings = Int(chunkPostingStart[vocabulary])
+        var chunkPostingChunk = [Int32](repeating: 0, count: postings)
+        var chunkPostingFrequency = [UInt16](repeating: 0, count: postings)
+        var next = Array(chunkPostingStart.dropLast())
+        for v in 0..<vocabulary { lastChunk[v] = -1 }
+        tokens.withUnsafeBufferPointer { tok in
+            lastChunk.withUnsafeMutableBufferPointer { last in
+                next.withUnsafeMutableBufferPointer { next in
+                    chunkPostingChunk.withUnsafeMutableBufferPointer { chunk in
+                        chunkPostingFrequency.withUnsafeMutableBufferPointer { frequency in
+                            for c in 0..<chunks {
+                                let c32 = Int32(c)
+                                for t in Int(chunkFirstToken[c])..<Int(chunkFirstToken[c + 1]) {
+                                    let s = Int(tok[t])
+                                    if last[s] != c32 {
+                                        last[s] = c32
+                                        chunk[Int(next[s])] = c32
+                                        frequency[Int(next[s])] = 1
+                                        next[s] += 1
+                                    } else {
+                                        let n = Int(next[s]) - 1
+                                        if frequency[n] < UInt16.max { frequency[n] += 1 }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         self.passageBytes = passageBytes
@@ -137,6 +168,9 @@ struct BasisIndex: Sendable {
     }
 
     // MARK: - Lookups
+
+    /// Number of distinct stems.
+    var stemCount: Int { stems.count }
 
     /// Number of chunks.
     var chunkCount: Int { chunkFirstToken.count - 1 }
@@ -168,6 +202,14 @@ struct BasisIndex: Sendable {
 
     /// The stem id of a lower-cased word, if any passage holds the stem.
     func stemID(_ lowered: [UInt8]) -> Int32? { stems.lookup(WordForms.stem(lowered)) }
+
+    /// The stem id of a lower-cased word, stemmed without allocating.
+    func stemID(_ lowered: UnsafeBufferPointer<UInt8>) -> Int32? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lowered.count + 1) { out in
+            let n = WordForms.stem(lowered, into: out)
+            return stems.lookup(UnsafeBufferPointer(rebasing: out[0..<n]))
+        }
+    }
 
     /// How many chunks hold the stem.
     func chunkFrequency(_ stem: Int32) -> Int { Int(chunkPostingStart[Int(stem) + 1] - chunkPostingStart[Int(stem)]) }

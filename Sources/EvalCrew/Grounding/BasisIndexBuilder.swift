@@ -76,7 +76,7 @@ struct BasisIndexBuilder {
                 stemOfSurface.append(stems.intern(UnsafeBufferPointer(rebasing: stemBuffer[0..<k])))
                 isNumberWord.append(NumberWords.value(lowered, 0, n) != nil)
             }
-            surfaceMask[sid] |= kind
+            if surfaceMask[sid] & kind != kind { surfaceMask[sid] |= kind }
             if (tokens.count - first) % BasisIndex.chunkWords == 0 { strideStart.append(Int32(start)) }
             tokens.append(stemOfSurface[sid])
             let first = p[start]

@@ -36,6 +36,9 @@ struct ClaimAssessment: Sendable {
 struct ClaimCache {
     var keyValues: [Int: [Int32: (statement: String, negated: Int, plain: Int)]] = [:]
     var schedules: [Int: [Int: (keys: Set<NumberKey>, line: String)]] = [:]
+    /// Per stem: the `generation` of the last sentence whose top chunks hold it.
+    var stamp: [UInt32] = []
+    var generation: UInt32 = 0
 }
 
 enum ClaimSupport {
@@ -57,7 +60,7 @@ enum ClaimSupport {
                 let text = String(decoding: lowered, as: UTF8.self)
                 if WordForms.negations.contains(text) { negated = true }
                 guard lowered.count >= 2, !WordForms.stopWords.contains(text), !lowered.allSatisfy(ByteText.isDigit) else { return }
-                let stem = index.stemID(Array(lowered))
+                let stem = index.stemID(lowered)
                 let df = stem.map { Double(index.chunkFrequency($0)) } ?? 0
                 // IDF weight: a word the basis lacks weighs like the rarest word it has.
                 let weight = log(1 + chunkCount / (df + 0.5))
@@ -79,13 +82,19 @@ enum ClaimSupport {
             laid.append(contentsOf: index.chunkStems(hit.chunk))
             laid.append(contentsOf: repeatElement(-1, count: 4))
         }
-        // Membership by binary search: cheaper than hashing a few hundred stems per sentence.
-        let sortedStems = laid.sorted()
-        func present(_ s: Int32) -> Bool {
-            var lo = 0, hi = sortedStems.count
-            while lo < hi { let mid = (lo + hi) / 2; if sortedStems[mid] < s { lo = mid + 1 } else { hi = mid } }
-            return lo < sortedStems.count && sortedStems[lo] == s
+        // Membership by a per-stem stamp (reused across sentences): no sorting or hashing per sentence.
+        if cache.stamp.count != index.stemCount { cache.stamp = [UInt32](repeating: 0, count: index.stemCount); cache.generation = 0 }
+        cache.generation &+= 1
+        if cache.generation == 0 {
+            for k in cache.stamp.indices { cache.stamp[k] = 0 }
+            cache.generation = 1
         }
+        let generation = cache.generation
+        cache.stamp.withUnsafeMutableBufferPointer { stamp in
+            for s in laid where s >= 0 { stamp[Int(s)] = generation }
+        }
+        let stamp = cache.stamp
+        func present(_ s: Int32) -> Bool { stamp[Int(s)] == generation }
         var covered = 0.0
         var firstUncovered: Int?, lastUncovered: Int?
         for (i, w) in words.enumerated() {

@@ -36,12 +36,28 @@ enum CommonWords {
     /// -is- → -iz- (normalise, organisation) and -our → -or (colour, behaviour).
     static func britishVariants(_ w: [UInt8]) -> [[UInt8]] {
         var out: [[UInt8]] = []
-        let s = String(decoding: w, as: UTF8.self)
-        for (from, to) in [("is", "iz"), ("our", "or"), ("yse", "yze"), ("tre", "ter"), ("ogue", "og")] where s.contains(from) {
-            out.append(Array(s.replacingOccurrences(of: from, with: to).utf8))
+        for (from, to) in britishRules {
+            // Every non-overlapping occurrence, left to right (as `replacingOccurrences` does).
+            var replaced: [UInt8] = []
+            var found = false
+            var i = 0
+            while i < w.count {
+                if i + from.count <= w.count, w[i..<(i + from.count)].elementsEqual(from) {
+                    replaced.append(contentsOf: to)
+                    i += from.count
+                    found = true
+                } else {
+                    replaced.append(w[i])
+                    i += 1
+                }
+            }
+            if found { out.append(replaced) }
         }
         return out
     }
+
+    private static let britishRules: [([UInt8], [UInt8])] = [("is", "iz"), ("our", "or"), ("yse", "yze"), ("tre", "ter"), ("ogue", "og")]
+        .map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     /// Bases of common derivational suffixes, for words of seven letters or more.
     static func derivationBases(_ w: [UInt8]) -> [[UInt8]] {

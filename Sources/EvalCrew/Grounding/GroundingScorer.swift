@@ -76,9 +76,9 @@ public enum GroundingScorer {
             }
 
             let mentions = CheckedNumbers.mentions(in: unit)
-            let timeWords = ["open", "opens", "close", "closes", "closed", "until", "till", "hours", "o'clock", "noon", "midnight"]
-            let lowered = String(decoding: unit.bytes.map(ByteText.lower), as: UTF8.self)
-            let aboutTimes = mentions.contains(where: \.isTime) || timeWords.contains { lowered.contains($0) }
+            // Only needed when the unit has numbers to check.
+            let aboutTimes = !mentions.isEmpty
+                && (mentions.contains(where: \.isTime) || timeWords.contains { containsLowered(unit.bytes, $0) })
             for mention in mentions {
                 if unit.role == .heading, mention.keys.contains(where: blueprintNumbers.contains) { continue }
                 let currency = mention.range.lowerBound > 0 && "$€£¥".utf8.contains(unit.bytes[mention.range.lowerBound - 1])
@@ -102,6 +102,37 @@ public enum GroundingScorer {
             }
         }
         return GroundingAnalysis(units: results, items: items)
+    }
+
+    private static let timeWords: [[UInt8]] = ["open", "opens", "close", "closes", "closed", "until", "till", "hours",
+                                               "o'clock", "noon", "midnight"].map { Array($0.utf8) }
+
+    /// Whether the ASCII-lower-cased `bytes` contain the (lower-case ASCII) `needle`, not followed
+    /// by a combining mark (which would change the last character, as a canonical-equivalence
+    /// search sees it).
+    private static func containsLowered(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count, count = bytes.count
+        guard n > 0, count >= n else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            needle.withUnsafeBufferPointer { w in
+                let first = w[0]
+                var i = 0
+                while i + n <= count {
+                    if ByteText.lower(b[i]) == first {
+                        var k = 1
+                        while k < n, ByteText.lower(b[i + k]) == w[k] { k += 1 }
+                        if k == n {
+                            let j = i + n
+                            let combining = j + 1 < count
+                                && ((b[j] == 0xCC && b[j + 1] >= 0x80) || (b[j] == 0xCD && b[j + 1] <= 0xAF))
+                            if !combining { return true }
+                        }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     private static func verdict(_ mask: UInt8, index: BasisIndex) -> GroundingAnalysis.Verdict {

@@ -22,6 +22,26 @@ private func line(of marker: String, in text: String) -> Int? {
 struct OutlineParserTests {
     // MARK: Real blueprints
 
+    @Test("a label shrunk by a rich wrap does not swallow the section's budget")
+    func shrunkLabelKeepsTheBudget() throws {
+        // Rich dropped the indentation of `- Sources:` at a wrap (seen at 34 widths of the fixture).
+        let text = """
+        1. Compelling Section Title: "Why Your Search Bar Needs Vectors"
+           - Key points:
+             - Vector search is the retrieval layer of RAG
+         - Sources: 01_what_is_a_vector_database.txt
+           - Estimated word distribution: 200 words
+
+        2. Compelling Section Title: "Embeddings in Plain English"
+           - Key points:
+             - An embedding model maps text to a vector
+           - Estimated word distribution: 250 words
+        """
+        let outline = try #require(OutlineParser.plannedOutline(text))
+        #expect(outline.sections.map(\.budgetWords) == [200, 250])
+        #expect(outline.sections[0].sourceFiles == ["01_what_is_a_vector_database.txt"])
+    }
+
     @Test("seed 000: bold numbered items inside a code fence")
     func seed000() throws {
         let text = try fixture("blueprints/seed000_blueprint.md")

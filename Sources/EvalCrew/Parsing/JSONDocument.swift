@@ -22,7 +22,7 @@ enum JSONDocument {
         } catch {
             if isJSONLines(bytes) {
                 throw .unrecognised(path: path, hint: "JSON lines (one object per line), e.g. an event trace such as "
-                                    + "tool_events.jsonl; pass traces as traces, not as the crew output")
+                                    + "tool_events.jsonl; give it to `--trace`, not as the crew output")
             }
             throw error.inputError(path: path, format: "JSON", parsed: bytes, input: bytes)
         }

@@ -13,11 +13,4 @@ public enum ReportJSON {
     public static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder().encode(value), as: UTF8.self)
     }
-
-    /// A decoder for what `encode` wrote.
-    public static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }
 }

@@ -70,9 +70,4 @@ public struct ScoreReport: Sendable, Codable {
 
     /// The scorer summary with the given name.
     public func scorer(_ name: String) -> ScorerSummary? { scorers.first { $0.scorer == name } }
-
-    /// A metric's value by its dotted name.
-    public func value(_ metric: String) -> Double? {
-        scorer(String(metric.prefix { $0 != "." }))?.value(metric)
-    }
 }

@@ -36,9 +36,8 @@ public enum ContentWords {
         return result
     }
 
-    /// Strips the plural, possessive and common inflection endings, so `models` and `Model's` meet.
-    public static func stem(_ word: String) -> String { stem(Array(word.lowercased().utf8)) }
-
+    /// Strips the plural, possessive and common inflection endings (of a lower-cased word), so
+    /// `models` and `Model's` meet.
     private static func stem(_ word: [UInt8]) -> String {
         var w = word[...]
         func ends(_ suffix: StaticString) -> Bool {

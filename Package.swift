@@ -20,7 +20,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "EvalCrew",
-            dependencies: ["CCmarkGFM", "Yams"]
+            dependencies: ["CCmarkGFM", "CSQLite", "Yams"]
         ),
         .executableTarget(
             name: "evalcrew",

@@ -17,6 +17,11 @@ public enum TraceReader {
         return try retrievals(InputBytes.bytes(data, path: path), path: path)
     }
 
+    /// Reads a trace already in memory; `label` names it in errors.
+    public static func read(data: Data, label: String) throws -> [Retrieval] {
+        try retrievals(InputBytes.bytes(data, path: label), path: label)
+    }
+
     static func retrievals(_ bytes: [UInt8], path: String) throws(InputError) -> [Retrieval] {
         var started: [String: PyValue] = [:]
         var result: [Retrieval] = []

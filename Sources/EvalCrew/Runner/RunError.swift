@@ -8,6 +8,8 @@ public enum RunError: Error, Equatable, Sendable, CustomStringConvertible {
     case noCrew(suitePath: String)
     /// A case's sources could not be read.
     case unreadableSources(caseID: String, reason: String)
+    /// Two imported outputs claim the same case and repeat.
+    case duplicateImport(caseID: String, repeatIndex: Int, paths: [String])
     /// The store failed while the run was going on; finished cases are kept.
     case store(StoreError)
 
@@ -22,6 +24,8 @@ public enum RunError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): the suite has no `crew:`; add one or give recorded outputs with --replay-dir DIR"
         case let .unreadableSources(caseID, reason):
             return "case '\(caseID)': cannot read its sources: \(reason)"
+        case let .duplicateImport(caseID, repeatIndex, paths):
+            return "\(paths.joined(separator: " and ")) are both case '\(caseID)' repeat \(repeatIndex); name repeats <case-id>@<n>"
         case let .store(error):
             return error.description
         }

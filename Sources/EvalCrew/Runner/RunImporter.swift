@@ -1,0 +1,127 @@
+import Foundation
+
+/// Turns outputs produced elsewhere into a stored run (`evalcrew import`): one file or folder per
+/// case result, named `<case-id>.<ext>` or `<case-id>@<n>.<ext>` (or given `--case`), with an
+/// optional `<stem>.trace.jsonl` beside it.
+public enum RunImporter {
+    /// One output to import.
+    public struct Item: Sendable, Equatable {
+        public var path: String
+        public var caseID: String
+        public var repeatIndex: Int
+    }
+
+    /// The plan of an import: what goes where, and what cannot be imported.
+    public struct Plan: Sendable {
+        public var items: [Item]
+        /// Paths whose case id the suite does not have, with that id.
+        public var unknown: [(path: String, caseID: String)]
+    }
+
+    /// Works out each path's case id and repeat.
+    ///
+    /// - Throws: `RunError.duplicateImport` when two paths claim the same case and repeat.
+    public static func plan(paths: [String], suite: Suite, caseID: String?) throws(RunError) -> Plan {
+        let known = Set(suite.cases.map(\.id))
+        var items: [Item] = []
+        var unknown: [(String, String)] = []
+        var nextRepeat: [String: Int] = [:]
+        for path in paths where !path.hasSuffix(".trace.jsonl") {
+            var (id, repeatIndex) = RecordingName.parse(stem: RecordingName.stem(of: path))
+            if let caseID {
+                id = caseID
+                repeatIndex = nil
+            }
+            guard known.contains(id) else {
+                unknown.append((path, id))
+                continue
+            }
+            let index = repeatIndex ?? (nextRepeat[id] ?? 0) + 1
+            nextRepeat[id] = max(nextRepeat[id] ?? 0, index)
+            if let clash = items.first(where: { $0.caseID == id && $0.repeatIndex == index }) {
+                throw .duplicateImport(caseID: id, repeatIndex: index, paths: [clash.path, path])
+            }
+            items.append(Item(path: path, caseID: id, repeatIndex: index))
+        }
+        return Plan(items: items, unknown: unknown)
+    }
+
+    /// Reads and scores one item as a case result (never throws: an unreadable output is recorded as such).
+    public static func result(for item: Item, suite: Suite, scorer: CaseScorer, now: Date = Date()) -> CaseResult {
+        let suiteCase = suite.cases.first { $0.id == item.caseID }!
+        let label = "\(item.caseID)@\(item.repeatIndex)"
+        var result = CaseResult(caseID: item.caseID, group: suiteCase.group, repeatIndex: item.repeatIndex,
+                                status: .failed, startedAt: now, duration: 0)
+        do {
+            result.output = try CrewArtifact.load(path: item.path)
+        } catch {
+            result.error = "\(error)"
+            return result
+        }
+        result.trace = RecordingName.traceBeside(item.path).flatMap { FileManager.default.contents(atPath: $0) }
+        let verdict = scorer.score(output: result.output!, trace: result.trace, suiteCase: suiteCase, label: label)
+        result.status = verdict.status
+        result.error = verdict.error
+        result.run = verdict.run
+        result.report = verdict.report
+        return result
+    }
+}
+
+/// The naming of recorded outputs shared by replay and import: `<case-id>[@<n>][.<ext>]`.
+public enum RecordingName {
+    /// A file's or folder's name without its last extension (a folder keeps its whole name).
+    public static func stem(of path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return name }
+        return (name as NSString).deletingPathExtension
+    }
+
+    /// Splits `intro@2` into (`intro`, 2); a name without `@n` has no repeat.
+    public static func parse(stem: String) -> (caseID: String, repeatIndex: Int?) {
+        if let at = stem.lastIndex(of: "@"), let n = Int(stem[stem.index(after: at)...]), n >= 1 {
+            return (String(stem[..<at]), n)
+        }
+        return (stem, nil)
+    }
+
+    /// `<dir>/<stem>.trace.jsonl`, when it exists.
+    public static func traceBeside(_ path: String) -> String? {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let directory = (trimmed as NSString).deletingLastPathComponent
+        let trace = (directory as NSString).appendingPathComponent(stem(of: trimmed) + ".trace.jsonl")
+        return FileManager.default.fileExists(atPath: trace) ? trace : nil
+    }
+}
+
+extension CrewArtifact {
+    /// Reads a file (one-file artifact) or a folder (every file under it, by relative path).
+    ///
+    /// - Throws: `InputError.unreadable` naming the path.
+    public static func load(path: String) throws -> CrewArtifact {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError.unreadable(path: path, reason: "no such file or folder")
+        }
+        guard isDirectory.boolValue else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError.unreadable(path: path, reason: "cannot read the file")
+            }
+            return .file(name: (path as NSString).lastPathComponent, contents: data)
+        }
+        let root = URL(fileURLWithPath: path).standardizedFileURL
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw InputError.unreadable(path: path, reason: "cannot list the folder")
+        }
+        var files: [CrewArtifactFile] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count)).trimmingCharacters(in: ["/"])
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw InputError.unreadable(path: url.path, reason: "cannot read the file")
+            }
+            files.append(CrewArtifactFile(path: relative, contents: data))
+        }
+        return CrewArtifact(kind: .folder, files: files.sorted { $0.path < $1.path })
+    }
+}

@@ -31,9 +31,9 @@ struct BinaryRunner {
         return root.appendingPathComponent(".build/debug/evalcrew")
     }
 
-    /// Runs `evalcrew ARGS` in the repository root.
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
-        try execute(binary, arguments, stdin: stdin)
+    /// Runs `evalcrew ARGS` in the repository root; `environment` adds to (or overrides) the test's own.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        try execute(binary, arguments, stdin: stdin, environment: environment)
     }
 
     /// Runs another program found on PATH (python3, for checks written in Python) in the repository root.
@@ -41,13 +41,15 @@ struct BinaryRunner {
         try execute(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, stdin: stdin)
     }
 
-    private static func execute(_ executable: URL, _ arguments: [String], stdin: Data?) throws -> Result {
+    private static func execute(_ executable: URL, _ arguments: [String], stdin: Data?,
+                                environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, given in given }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -135,13 +135,18 @@ extension SuiteParser {
             reader.report(entry.line, nil, "crew.http: missing `url:`, the deployed crew's base URL (https://…)")
             return nil
         }
-        guard let written = reader.text(urlEntry.value, "crew.http.url", caseID: nil) else { return nil }
-        guard let url = URL(string: written), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty else {
-            reader.report(urlEntry.value.line, nil, "crew.http.url: '\(written)' is not an http(s) URL, e.g. `https://my-crew.crewai.com`")
-            return nil
+        // The other fields are checked even when the URL is wrong, so every problem shows at once.
+        var urlIsValid = false
+        var spec = HTTPCrewSpec(baseURL: "")
+        if let written = reader.text(urlEntry.value, "crew.http.url", caseID: nil) {
+            if let url = URL(string: written), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+               let host = url.host, !host.isEmpty {
+                spec.baseURL = String(written.reversed().drop { $0 == "/" }.reversed())
+                urlIsValid = true
+            } else {
+                reader.report(urlEntry.value.line, nil, "crew.http.url: '\(written)' is not an http(s) URL, e.g. `https://my-crew.crewai.com`")
+            }
         }
-        var spec = HTTPCrewSpec(baseURL: String(written.reversed().drop { $0 == "/" }.reversed()))
         if let token = fields["token_env"], let name = reader.text(token.value, "crew.http.token_env", caseID: nil) {
             if Self.isVariableName(name) {
                 spec.tokenEnvironmentVariable = name
@@ -168,7 +173,7 @@ extension SuiteParser {
             reader.report(fields["max_poll_interval"]?.value.line ?? fields["poll_interval"]?.value.line ?? entry.line, nil,
                           "crew.http: max_poll_interval (\(SuiteNodeReader.format(spec.maxPollInterval)) s) is below poll_interval (\(SuiteNodeReader.format(spec.pollInterval)) s)")
         }
-        return spec
+        return urlIsValid ? spec : nil
     }
 
     /// `replay: DIR` or `replay: {dir: DIR}`.

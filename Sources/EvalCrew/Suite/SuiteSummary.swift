@@ -71,7 +71,7 @@ public struct SuiteSummary: Sendable, Equatable, Codable {
         switch crew {
         case .command(let command):
             var parts = [command.argv.map(quoted).joined(separator: " ")]
-            if let directory = command.workingDirectory { parts.append("in \(directory)") }
+            if let directory = command.workingDirectory { parts.append("in \(displayed(directory))") }
             switch command.output {
             case .standardOutput: parts.append("output from stdout")
             case .files(let templates): parts.append("output from \(templates.joined(separator: " or "))")
@@ -82,8 +82,15 @@ public struct SuiteSummary: Sendable, Equatable, Codable {
             let token = http.tokenEnvironmentVariable.map { "token from $\($0)" } ?? "no token"
             return CrewSummary(kind: "http", detail: "\(http.baseURL) · \(token) · up to \(http.maxAttempts) attempts per request")
         case .replay(let replay):
-            return CrewSummary(kind: "replay", detail: "recordings in \(replay.directory)")
+            return CrewSummary(kind: "replay", detail: "recordings in \(displayed(replay.directory))")
         }
+    }
+
+    /// An absolute path under the current directory, shown relative to it.
+    private static func displayed(_ path: String) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        guard path.hasPrefix(current + "/") else { return path }
+        return String(path.dropFirst(current.count + 1))
     }
 
     private static func quoted(_ argument: String) -> String {

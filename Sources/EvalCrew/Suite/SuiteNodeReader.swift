@@ -80,6 +80,10 @@ final class SuiteNodeReader {
     /// A finite number. Nil, with a problem, for anything else.
     func number(_ node: Node, _ what: String, caseID: String?) -> Double? {
         let tag = node.tag.description
+        if case .scalar(let scalar) = node, tag == Tag.Name.int.rawValue, node.int == nil {
+            report(node.line, caseID, "\(what): the number \(scalar.string) is too large")
+            return nil
+        }
         guard case .scalar = node, tag == Tag.Name.int.rawValue || tag == Tag.Name.float.rawValue,
               let value = tag == Tag.Name.int.rawValue ? node.int.map(Double.init) : node.float, value.isFinite else {
             report(node.line, caseID, "\(what): expected a number, found \(Self.describe(node))")

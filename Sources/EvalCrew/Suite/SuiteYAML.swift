@@ -27,8 +27,10 @@ struct SuiteYAML {
 
     static func isPlaceholder(_ key: String) -> Bool { key.hasPrefix(placeholderPrefix) }
 
-    /// Most duplicates recovered from in one file; past this the file is reported as it stands.
+    /// Most duplicates recovered from in one file, and most bytes parsed again in all: each recovery
+    /// parses the whole file again, so a big file with many duplicates stops early instead of taking minutes.
     static let maximumRecoveries = 200
+    static let maximumReparsedBytes = 64 << 20
 
     /// Parses `text`; a syntax error becomes a problem with its line.
     static func parse(_ text: String) -> Result<SuiteYAML, SuiteProblem> {
@@ -37,12 +39,13 @@ struct SuiteYAML {
         while true {
             let candidate = lines.joined(separator: "\n")
             do {
-                let root = try Parser(yaml: candidate).singleRoot()
+                // UTF-8 explicitly: reader offsets are then byte offsets, and YAMS_DEFAULT_ENCODING (which makes Yams print) plays no part.
+                let root = try Parser(yaml: candidate, encoding: .utf8).singleRoot()
                 return .success(SuiteYAML(root: root, parsedText: candidate, duplicates: duplicates))
             } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
                 let key = keys.first ?? "?"
                 let first = context.mark
-                guard duplicates.count < maximumRecoveries,
+                guard duplicates.count < maximumRecoveries, candidate.utf8.count * (duplicates.count + 1) <= maximumReparsedBytes,
                       let second = locateRepeat(of: key, after: first, in: lines) else {
                     // Nothing more can be parsed: report what is known.
                     duplicates.append(DuplicateKey(key: key, firstLine: first.line, secondLine: nil))

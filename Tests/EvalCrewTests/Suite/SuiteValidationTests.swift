@@ -183,6 +183,20 @@ final class SuiteValidationTests: XCTestCase {
         problems.assertProblem(line: 16, caseID: "a", "wpm: expected a number, found the number .inf")
     }
 
+    func testNumbersTooLargeForTheirFieldAreNamed() throws {
+        let problems = try SuiteScratch().problems("""
+            version: 1
+            name: large
+            defaults: {words: 99999999999999999999999, timeout: 1e400}
+            cases: [{id: a, inputs: {topic: T}, words: 3000000000}]
+            """)
+        XCTAssertEqual(problems.count, 3, "\(problems)")
+        XCTAssertEqual(problems.filter { $0.line == 3 }.map(\.message),
+                       ["defaults.words: the number 99999999999999999999999 is too large",
+                        "defaults.timeout: expected a number, found the number 1e400"])
+        problems.assertProblem(line: 4, caseID: "a", "words: expected a whole number of words, found 3000000000")
+    }
+
     func testMissingRequiredKeysAreNamed() throws {
         let problems = try SuiteScratch().problems("""
             crew: {replay: .}

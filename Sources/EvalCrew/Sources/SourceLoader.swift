@@ -28,7 +28,8 @@ public enum SourceLoader {
         return (documents, skipped)
     }
 
-    private static func expand(_ pattern: String) throws -> [String] {
+    /// The files `pattern` stands for: itself, the files under a folder, or a glob's matches (folders expanded).
+    static func expand(_ pattern: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: pattern, isDirectory: &isDirectory) {
             if !isDirectory.boolValue { return [pattern] }

@@ -61,6 +61,13 @@ final class CommandCrewFailureTests: TemporaryFolderTestCase {
         XCTAssertEqual(outcome.output?.files.first?.contents, Data("partial output before the hang\n".utf8))
     }
 
+    func testACrewThatNeverStopsWritingStderrStillTimesOut() async throws {
+        let outcome = await TestCrew.adapter("stderr-forever").invoke(TestCrew.invocation(folder, timeout: 1))
+        XCTAssertEqual(outcome.status, .timedOut)
+        XCTAssertTrue(outcome.stderrTail.hasSuffix("WARNING retrying in 0 s\n"), String(outcome.stderrTail.suffix(80)))
+        XCTAssertLessThanOrEqual(outcome.stderrTail.utf8.count, CrewOutcome.stderrTailLimit)
+    }
+
     func testATimeoutStopsTheCrewsChildrenToo() async throws {
         let pidFile = folder.appendingPathComponent("child.pid")
         let outcome = await TestCrew.adapter("hang-tree", [pidFile.path]).invoke(TestCrew.invocation(folder, timeout: 1))

@@ -20,6 +20,7 @@ Usage: testcrew.py MODE [ARG...]  (Python 3 standard library only)
   huge MB              print MB mebibytes of markdown
   non-utf8             print text that is not UTF-8 (Latin-1 bytes)
   stderr-flood KB      write KB kibibytes to stderr, then the line "last stderr line", then print the JSON
+  stderr-forever       write to stderr without end (a crew stuck in a retry loop that logs)
   echo                 print {"argv": [...], "cwd": ..., "env": {...}} as JSON
   sleep SECONDS        sleep, then print the JSON (the runner's overhead benchmark)
 """
@@ -127,6 +128,10 @@ def main(argv):
         sys.stderr.buffer.write(b"last stderr line\n")
         sys.stderr.buffer.flush()
         emit(fixture("crew_output.model_dump_json.json"))
+    elif mode == "stderr-forever":
+        line = b"WARNING retrying in 0 s\n" * 64
+        while True:
+            sys.stderr.buffer.write(line)
     elif mode == "echo":
         emit(json.dumps({"argv": sys.argv[1:], "cwd": os.getcwd(), "env": dict(os.environ)}).encode())
     elif mode == "sleep":

@@ -5,8 +5,9 @@ import Foundation
 /// The argv, environment values and output paths are templates (`CommandTemplate`): inputs go in
 /// as whole argv elements or environment values, never through a shell. `EVALCREW_TRACE` names
 /// the invocation's trace file, read back into the outcome when the crew wrote it. Stdout is kept
-/// in full (`CrewArtifact.file(name: "stdout", …)`) unless the output comes from files; stderr's
-/// tail is kept either way. A timeout or the task's cancellation stops the whole group (TERM,
+/// in full (`CrewArtifact.file(name: "stdout", …)`) unless the output comes from files (then stdout
+/// is discarded, and the first listed path this invocation wrote is the output: a file or folder left
+/// unchanged from before the crew started never counts); stderr's tail is kept either way. A timeout or the task's cancellation stops the whole group (TERM,
 /// then KILL after `killGrace`); whatever the crew had produced by then is kept.
 public struct CommandCrewAdapter: CrewAdapter {
     public let spec: CommandCrewSpec

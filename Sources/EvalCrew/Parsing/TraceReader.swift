@@ -17,9 +17,11 @@ public enum TraceReader {
         return try retrievals(InputBytes.bytes(data, path: path), path: path)
     }
 
-    /// Reads a trace already in memory; `label` names it in errors.
+    /// Reads a trace already in memory (a crew outcome's, a stored run's); `label` names it in errors.
+    /// A blank trace means no tool was called: no retrievals, not an error.
     public static func read(data: Data, label: String) throws -> [Retrieval] {
-        try retrievals(InputBytes.bytes(data, path: label), path: label)
+        guard data.contains(where: { !PyLiteralParser.isSpace($0) }) else { return [] }
+        return try retrievals(InputBytes.bytes(data, path: label), path: label)
     }
 
     static func retrievals(_ bytes: [UInt8], path: String) throws(InputError) -> [Retrieval] {

@@ -53,9 +53,9 @@ public enum RunImporter {
         var result = CaseResult(caseID: item.caseID, group: suiteCase.group, repeatIndex: item.repeatIndex,
                                 status: .failed, startedAt: now, duration: 0)
         do {
-            result.output = try CrewArtifact.load(path: item.path)
+            result.output = try ArtifactCapture.capture(item.path, name: (item.path as NSString).lastPathComponent)
         } catch {
-            result.error = "\(error)"
+            result.error = "cannot read '\(error.path)': \(error.reason)"
             return result
         }
         result.trace = RecordingName.traceBeside(item.path).flatMap { FileManager.default.contents(atPath: $0) }
@@ -92,36 +92,5 @@ public enum RecordingName {
         let directory = (trimmed as NSString).deletingLastPathComponent
         let trace = (directory as NSString).appendingPathComponent(stem(of: trimmed) + ".trace.jsonl")
         return FileManager.default.fileExists(atPath: trace) ? trace : nil
-    }
-}
-
-extension CrewArtifact {
-    /// Reads a file (one-file artifact) or a folder (every file under it, by relative path).
-    ///
-    /// - Throws: `InputError.unreadable` naming the path.
-    public static func load(path: String) throws -> CrewArtifact {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError.unreadable(path: path, reason: "no such file or folder")
-        }
-        guard isDirectory.boolValue else {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw InputError.unreadable(path: path, reason: "cannot read the file")
-            }
-            return .file(name: (path as NSString).lastPathComponent, contents: data)
-        }
-        let root = URL(fileURLWithPath: path).standardizedFileURL
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw InputError.unreadable(path: path, reason: "cannot list the folder")
-        }
-        var files: [CrewArtifactFile] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count)).trimmingCharacters(in: ["/"])
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw InputError.unreadable(path: url.path, reason: "cannot read the file")
-            }
-            files.append(CrewArtifactFile(path: relative, contents: data))
-        }
-        return CrewArtifact(kind: .folder, files: files.sorted { $0.path < $1.path })
     }
 }

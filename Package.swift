@@ -26,7 +26,10 @@ let package = Package(
             name: "evalcrew",
             dependencies: ["EvalCrew", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "EvalCrewTests", dependencies: ["EvalCrew"]),
+        // The run store's benchmark (`make bench`): write speed, bytes per case result, `runs list` speed.
+        .executableTarget(name: "evalcrew-store-bench", dependencies: ["EvalCrew"]),
+        // CSQLite: the store tests hold a second raw connection (a lock, a newer schema version).
+        .testTarget(name: "EvalCrewTests", dependencies: ["EvalCrew", "CSQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EvalCrew"]),
         // libcurl, libsqlite3 and libxml2 arrive in the library with the crew runner, the run store and
         // the HTML report; until then this target keeps their shims compiling and linking.

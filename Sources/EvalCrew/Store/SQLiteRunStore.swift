@@ -1,0 +1,118 @@
+import Foundation
+
+/// The run store in one SQLite file (WAL journal, one transaction per write).
+///
+/// Every SQLite call runs on the store's own serial dispatch queue, never on the cooperative pool:
+/// callers await it, and concurrent writers encode their JSON in parallel before queueing.
+/// Schema and file layout: `StoreSchema`.
+public final class SQLiteRunStore: RunStore {
+    /// The store file.
+    public let path: String
+    private let queue: DispatchQueue
+    private let connection: SQLiteConnection
+
+    /// How long a write waits for another process's lock before failing with `StoreError.locked`.
+    public static let defaultBusyTimeout: Double = 5
+
+    private init(path: String, queue: DispatchQueue, connection: SQLiteConnection) {
+        self.path = path
+        self.queue = queue
+        self.connection = connection
+    }
+
+    /// Opens the store at `path`, creating the file and its folders when missing and migrating an
+    /// older schema.
+    ///
+    /// Fails with `.notAStore` for a file that is not an evalcrew store, `.newerSchema` for one written
+    /// by a newer evalcrew, `.readOnly` when the file or its folder cannot be written, `.locked` when
+    /// another process holds the store past `busyTimeout` seconds.
+    public static func open(path: String, busyTimeout: Double = defaultBusyTimeout) async throws(StoreError) -> SQLiteRunStore {
+        let queue = DispatchQueue(label: "evalcrew.run-store")
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<SQLiteConnection, StoreError>, Never>) in
+            queue.async {
+                continuation.resume(returning: Result { () throws(StoreError) in
+                    try SQLiteConnection.open(path: path, queue: queue, busyTimeout: busyTimeout)
+                })
+            }
+        }
+        return SQLiteRunStore(path: path, queue: queue, connection: try result.get())
+    }
+
+    /// Closes the file (checkpointing the WAL into it); later calls fail.
+    public func close() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async { [connection] in
+                connection.close()
+                continuation.resume()
+            }
+        }
+    }
+
+    public func beginRun(_ run: NewRun) async throws(StoreError) -> RunID {
+        try await beginRun(run, writer: .current)
+    }
+
+    /// `beginRun` recording another writer process (tests: a run whose process is gone).
+    func beginRun(_ run: NewRun, writer: WriterProcess) async throws(StoreError) -> RunID {
+        let metadataJSON = try StoreJSON.encode(run.metadata, path: path, what: "the run's metadata")
+        return try await perform("begin a run of suite \(run.suiteName)") { db throws(StoreError) in
+            try StoreWriter.beginRun(run, metadataJSON: metadataJSON, writer: writer, on: db)
+        }
+    }
+
+    public func recordCase(_ result: CaseResult, in run: RunID) async throws(StoreError) {
+        let rows = try ScoringRows(status: result.status, error: result.error, run: result.run, report: result.report,
+                                   path: path, caseName: result.displayName)
+        try await perform("record \(result.displayName) in run \(run)") { db throws(StoreError) in
+            try StoreWriter.recordCase(result, rows: rows, in: run, on: db)
+        }
+    }
+
+    public func finishRun(_ run: RunID, status: RunStatus, endedAt: Date) async throws(StoreError) {
+        try await perform("finish run \(run)") { db throws(StoreError) in
+            try StoreWriter.finishRun(run, status: status, endedAt: endedAt, on: db)
+        }
+    }
+
+    public func listRuns(suite: String?) async throws(StoreError) -> [RunSummary] {
+        try await perform("list runs") { db throws(StoreError) in try StoreReader.listRuns(suite: suite, on: db) }
+    }
+
+    public func resolve(_ reference: RunReference, suite: String?) async throws(StoreError) -> RunID {
+        try await perform("find run \(reference)") { db throws(StoreError) in
+            try StoreReader.resolve(reference, suite: suite, on: db)
+        }
+    }
+
+    public func loadRun(_ id: RunID) async throws(StoreError) -> StoredRun {
+        let rows = try await perform("load run \(id)") { db throws(StoreError) in try StoreReader.loadRun(id, on: db) }
+        return try StoredRunDecoder(path: path).decode(rows)
+    }
+
+    public func deleteRun(_ id: RunID) async throws(StoreError) {
+        try await perform("delete run \(id)") { db throws(StoreError) in try StoreWriter.deleteRun(id, on: db) }
+    }
+
+    public func addScoring(_ scoring: NewScoring, to run: RunID) async throws(StoreError) {
+        var rows: [ScoringRows] = []
+        for result in scoring.results {
+            rows.append(try ScoringRows(status: result.status, error: result.error, run: result.run, report: result.report,
+                                        path: path, caseName: result.displayName))
+        }
+        try await perform("add a scoring to run \(run)") { [rows] db throws(StoreError) in
+            try StoreWriter.addScoring(scoring, rows: rows, to: run, on: db)
+        }
+    }
+
+    /// Runs `body` on the store's queue and hands its result back to the awaiting task.
+    private func perform<T: Sendable>(_ operation: String,
+                                      _ body: @escaping @Sendable (SQLiteConnection) throws(StoreError) -> T) async throws(StoreError) -> T {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, StoreError>, Never>) in
+            queue.async { [connection] in
+                connection.operation = operation
+                continuation.resume(returning: Result { () throws(StoreError) in try body(connection) })
+            }
+        }
+        return try result.get()
+    }
+}

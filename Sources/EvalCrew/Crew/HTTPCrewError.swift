@@ -17,8 +17,9 @@ public enum HTTPCrewError: Error, Equatable, Sendable, CustomStringConvertible {
     case rejected(request: String, status: Int, server: HTTPServerComplaint, tokenVariable: String?)
     /// The server answered with a redirect; evalcrew does not follow them (the token would go along).
     case redirected(request: String, status: Int, location: String?)
-    /// Every attempt failed with 429, 5xx or a connection problem.
-    case gaveUp(request: String, attempts: Int, lastProblem: String)
+    /// Every attempt failed with 429, 5xx or a connection problem; `requestTimeout` is set when
+    /// the last one was the request timing out.
+    case gaveUp(request: String, attempts: Int, lastProblem: String, requestTimeout: Double?)
     /// libcurl failed in a way retrying cannot help (TLS, a malformed URL, …).
     case transferFailed(request: String, message: String)
     /// The server's answer is not the JSON the kickoff API returns; `snippet` is its start.
@@ -64,9 +65,12 @@ public enum HTTPCrewError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .redirected(request, status, location):
             return "\(request) was redirected (HTTP \(status)) to \(location ?? "an unnamed location"); "
                 + "evalcrew does not follow redirects: use the final URL as the crew's url"
-        case let .gaveUp(request, attempts, lastProblem):
+        case let .gaveUp(request, attempts, lastProblem, requestTimeout?):
+            return "\(request) failed \(attempts) time(s), last: \(lastProblem); the server did not answer within "
+                + "the request timeout of \(HTTPCrewError.format(requestTimeout)) s: raise the crew's `request_timeout` or check the server"
+        case let .gaveUp(request, attempts, lastProblem, nil):
             return "\(request) failed \(attempts) time(s), last: \(lastProblem); "
-                + "check that the crew is up, or raise `max_attempts`"
+                + "check that the crew is up, or raise the crew's `max_attempts`"
         case let .transferFailed(request, message):
             return "\(request) failed: \(message)"
         case let .malformedResponse(request, problem, snippet):

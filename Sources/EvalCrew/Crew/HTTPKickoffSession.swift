@@ -106,6 +106,7 @@ struct HTTPKickoffSession {
             attemptRequest.connectTimeout = min(request.connectTimeout, left)
 
             let problem: String
+            var timedOutAfter: Double?
             var wait = delay
             switch await client.send(attemptRequest) {
             case let .success(response) where response.status == 429 || (500...599).contains(response.status):
@@ -116,13 +117,16 @@ struct HTTPKickoffSession {
             case .failure(.cancelled):
                 throw .cancelled
             case let .failure(error) where error.isRetryable:
-                if case .timedOut = error, (try? remaining()) == nil { throw timedOut(detail: nil) }
+                if case .timedOut = error {
+                    if (try? remaining()) == nil { throw timedOut(detail: nil) }
+                    timedOutAfter = attemptRequest.timeout
+                }
                 problem = error.message
             case let .failure(error):
                 throw .transferFailed(request: request.label, message: error.message)
             }
             guard attempt < max(1, spec.maxAttempts) else {
-                throw .gaveUp(request: request.label, attempts: attempt, lastProblem: problem)
+                throw .gaveUp(request: request.label, attempts: attempt, lastProblem: problem, requestTimeout: timedOutAfter)
             }
             try await pause(wait, retrying: "\(request.label) was to be retried in \(HTTPCrewError.format(wait)) s after \(problem)")
             attempt += 1

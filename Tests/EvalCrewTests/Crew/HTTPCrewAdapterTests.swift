@@ -227,6 +227,7 @@ final class HTTPCrewAdapterTests: XCTestCase {
         let error = try XCTUnwrap(outcome.error)
         XCTAssertTrue(error.contains("/slow/status/"), error)
         XCTAssertTrue(error.contains("failed 2 time(s), last: Operation timed out"), error)
+        XCTAssertTrue(error.contains("within the request timeout of 0.2 s: raise the crew's `request_timeout`"), error)
     }
 
     func testMalformedStatusJSONFailsWithASnippetAndKeepsTheBody() async throws {
@@ -251,15 +252,27 @@ final class HTTPCrewAdapterTests: XCTestCase {
     }
 
     func testAStatusThatNeverCompletesTimesOutKeepingTheLastStatus() async throws {
-        let outcome = await adapter("never").invoke(invocation(["topic": "RAG"], timeout: 0.6))
+        let outcome = await adapter("never").invoke(invocation(["topic": "RAG"], timeout: 1.2))
 
         XCTAssertEqual(outcome.status, .timedOut)
         let error = try XCTUnwrap(outcome.error)
-        XCTAssertTrue(error.contains("did not finish within the timeout of 0.6 s"), error)
+        XCTAssertTrue(error.contains("did not finish within the timeout of 1.2 s"), error)
         XCTAssertTrue(error.contains("last status `running`"), error)
         let kept = try XCTUnwrap(outcome.output?.files.first)
         XCTAssertEqual(kept.path, "kickoff-status.json")
         XCTAssertTrue(String(decoding: kept.contents, as: UTF8.self).contains(#""status": "running""#))
+    }
+
+    func testAPollDueAfterTheDeadlineIsBroughtForwardToSeeALateFinish() async throws {
+        // The crew finishes 0.3 s after kickoff; the first poll is due at 5 s, past the 1 s timeout.
+        var spec = spec("late")
+        spec.pollInterval = 5
+        spec.maxPollInterval = 5
+        let outcome = await HTTPCrewAdapter(spec: spec, environment: [:]).invoke(invocation(["topic": "RAG"], timeout: 1))
+
+        XCTAssertEqual(outcome.status, .completed, outcome.error ?? "")
+        let polls = try await requests().filter(\.isStatus)
+        XCTAssertEqual(polls.count, 1)
     }
 
     func testAnErrorStatusFailsWithTheServersReason() async throws {
@@ -292,6 +305,7 @@ final class HTTPCrewAdapterTests: XCTestCase {
         let outcome = await task.value
 
         XCTAssertEqual(outcome.status, .cancelled)
+        try await Task.sleep(for: .milliseconds(200))  // lets a poll already on the wire land in the log
         let pollsAtCancel = try await requests().filter(\.isStatus).count
         try await Task.sleep(for: .milliseconds(300))  // six poll intervals: a poller still running would show
         let pollsLater = try await requests().filter(\.isStatus).count

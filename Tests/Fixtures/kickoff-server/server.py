@@ -9,6 +9,26 @@ The path segment before `kickoff`/`status` picks the scenario: `POST [/<prefix>]
 `GET [/<prefix>]/<scenario>/status/<id>`. Counters are kept per base path (prefix and scenario), so
 tests that share one server give each test its own prefix and never see each other's state.
 `GET /_requests` returns every request received so far (method, path, authorization, body, time).
+
+Scenarios:
+  ok              one `running` status, then `completed` with result.output and result.tasks
+  state           the other shape: PENDING, STARTED, then SUCCESS with the post as the `result` string
+  auth            401 unless `Authorization: Bearer s3cret-token-123`
+  echo-token      401 whose message repeats the Authorization header it got
+  inputs          422 with details.missing_inputs unless `topic` and `audience` are given
+  ratelimit       the first kickoff is 429 with `Retry-After: 1`
+  ratelimit-date  the same with Retry-After as an HTTP date one second ahead
+  ratelimit-long  every kickoff is 429 with `Retry-After: 3600`
+  flaky           the first kickoff is 500 and the first status poll 503
+  down            every kickoff is 503
+  drop            the first kickoff closes the connection without an answer
+  html-kickoff    the kickoff answers 200 with HTML
+  slow            every status answer takes 1.5 s
+  garbage         the status is cut-off JSON
+  never           the status stays `running`
+  late            `running` until 0.3 s after the kickoff, then completed
+  error           `{"status": "error", "error": ...}`
+  failure         `{"state": "FAILURE", "result": "<traceback>"}`
 """
 import argparse
 import email.utils
@@ -47,6 +67,7 @@ class State:
         self.lock = threading.Lock()
         self.counts = {}
         self.inputs = {}
+        self.started = {}
         self.requests = []
 
     def bump(self, key):
@@ -58,6 +79,7 @@ class State:
 STATE = State()
 TOKEN = "s3cret-token-123"
 SLOW_SECONDS = 1.5
+LATE_SECONDS = 0.3
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -153,6 +175,7 @@ class Handler(BaseHTTPRequestHandler):
         kickoff_id = str(uuid.uuid4())
         with STATE.lock:
             STATE.inputs[kickoff_id] = inputs
+            STATE.started[kickoff_id] = time.time()
         self.send_json(200, {"kickoff_id": kickoff_id})
 
     def status(self, scenario, kickoff_id):
@@ -168,6 +191,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(200, running)
         if scenario == "never":
             return self.send_json(200, running)
+        if scenario == "late":
+            with STATE.lock:
+                started = STATE.started[kickoff_id]
+            if time.time() - started < LATE_SECONDS:
+                return self.send_json(200, running)
         if scenario == "flaky" and n == 1:
             return self.send_json(503, {"error": "unavailable", "message": "try again"})
         if scenario == "garbage":

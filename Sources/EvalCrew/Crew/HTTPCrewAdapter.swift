@@ -33,8 +33,10 @@ public struct HTTPCrewAdapter: CrewAdapter {
             return CrewOutcome(status: error.outcomeStatus, error: error.description, duration: seconds())
         }
         let redactor = HTTPTokenRedactor(token: token)
+        // `Duration.seconds` traps on infinity or NaN: bound the timeout (a billion seconds is forever here).
+        let allowed = invocation.timeout.isNaN ? 0 : min(max(0, invocation.timeout), 1e9)
         var session = HTTPKickoffSession(spec: spec, token: token, client: client,
-                                         deadline: start + .seconds(max(0, invocation.timeout)), timeout: invocation.timeout)
+                                         deadline: start + .seconds(allowed), timeout: invocation.timeout)
         do {
             let body = try await session.run(inputs: invocation.inputs)
             return CrewOutcome(status: .completed, output: redactor.redact(.file(name: "kickoff-status.json", contents: body)),

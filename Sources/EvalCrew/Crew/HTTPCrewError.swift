@@ -90,8 +90,8 @@ public enum HTTPCrewError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// `30`, `0.25`: seconds as a person writes them.
     static func format(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return String(seconds) }
-        if seconds == seconds.rounded() && abs(seconds) < 1e9 { return String(Int(seconds)) }
+        guard seconds.isFinite, abs(seconds) < 1e9 else { return String(seconds) }
+        if seconds == seconds.rounded() { return String(Int(seconds)) }
         var text = String(format: "%.2f", seconds)
         while text.hasSuffix("0") { text.removeLast() }
         return text

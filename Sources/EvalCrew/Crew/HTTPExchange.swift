@@ -63,7 +63,8 @@ enum HTTPTransportError: Error, Equatable, Sendable {
         switch self {
         case let .cannotConnect(text), let .timedOut(text), let .dropped(text), let .failed(text): return text
         case .cancelled: return "cancelled"
-        case let .responseTooLarge(limit): return "the answer is larger than \(limit >> 20) MB"
+        case let .responseTooLarge(limit):
+            return "the answer is larger than " + (limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes")
         }
     }
 }

@@ -11,6 +11,10 @@ struct HTTPKickoffSession {
     /// Headers every request carries (the token among them).
     private let headers: [String]
     private let baseURL: String
+    /// `spec`'s poll intervals, made usable whatever the spec says (the suite loader already
+    /// rejects non-positive values; a zero or NaN here would hammer the server).
+    private let pollInterval: Double
+    private let maxPollInterval: Double
 
     /// The kickoff id, once the crew was started.
     private(set) var kickoffID: String?
@@ -32,6 +36,8 @@ struct HTTPKickoffSession {
         var base = spec.baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
+        pollInterval = spec.pollInterval.isFinite && spec.pollInterval > 0 ? spec.pollInterval : 1
+        maxPollInterval = max(pollInterval, spec.maxPollInterval.isFinite ? spec.maxPollInterval : pollInterval)
     }
 
     /// Starts the crew and waits for it; returns the final status body as received.
@@ -69,7 +75,7 @@ struct HTTPKickoffSession {
         let segment = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
         let request = HTTPRequest(method: .get, url: "\(baseURL)/status/\(segment)", headers: headers, body: nil,
                                   connectTimeout: spec.connectTimeout, timeout: spec.requestTimeout)
-        var interval = spec.pollInterval
+        var interval = pollInterval
         while true {
             try await pause(interval)
             let response = try await send(request, keepAs: "kickoff-status.json")
@@ -86,7 +92,7 @@ struct HTTPKickoffSession {
             case .failed:
                 throw .crewFailed(kickoffID: id, state: status.reported, message: status.failureMessage.map(Self.clip))
             case .running:
-                interval = min(interval * 2, max(spec.maxPollInterval, spec.pollInterval))
+                interval = min(interval * 2, maxPollInterval)
             }
         }
     }
@@ -97,7 +103,7 @@ struct HTTPKickoffSession {
     /// connections up to `maxAttempts` times with a growing delay (or the server's `Retry-After`).
     /// Returns a 2xx answer; any other ends the invocation (`keepAs` names its body in the outcome).
     private mutating func send(_ request: HTTPRequest, keepAs name: String) async throws(HTTPCrewError) -> HTTPResponse {
-        var delay = spec.pollInterval
+        var delay = pollInterval
         var attempt = 1
         while true {
             var attemptRequest = request
@@ -130,7 +136,7 @@ struct HTTPKickoffSession {
             }
             try await pause(wait, retrying: "\(request.label) was to be retried in \(HTTPCrewError.format(wait)) s after \(problem)")
             attempt += 1
-            delay = min(delay * 2, max(spec.maxPollInterval, spec.pollInterval))
+            delay = min(delay * 2, maxPollInterval)
         }
     }
 

@@ -326,6 +326,16 @@ final class HTTPCrewAdapterTests: XCTestCase {
         XCTAssertEqual(outcome.error, "cancelled while the crew ran")
     }
 
+    func testAnAnswerLargerThanTheLimitIsAbandoned() async throws {
+        var request = HTTPRequest(method: .get, url: "http://127.0.0.1:\(server.port)/_requests", headers: [], body: nil,
+                                  connectTimeout: 2, timeout: 10)
+        request.maxResponseBytes = 1
+        let client = HTTPClient(library: try HTTPCurlLibrary.shared.get())
+
+        let result = await client.send(request)
+        guard case .failure(.responseTooLarge(limit: 1)) = result else { return XCTFail("\(result)") }
+    }
+
     func testAURLThatIsNotHTTPFailsBeforeAnyRequest() async {
         let outcome = await HTTPCrewAdapter(spec: HTTPCrewSpec(baseURL: "ftp://127.0.0.1/crew"), environment: [:])
             .invoke(invocation(["topic": "RAG"]))

@@ -16,4 +16,6 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
     case logText = "log-text"
     /// The whole verbose stdout of `crewai run`.
     case verbose
+    /// A deployed crew's final `GET /status/{kickoff_id}` body (what the HTTP adapter stores).
+    case kickoffStatus = "kickoff-status"
 }

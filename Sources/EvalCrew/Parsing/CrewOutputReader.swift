@@ -3,7 +3,7 @@ import Foundation
 /// Reads any CrewAI output shape into one `CrewRun`.
 ///
 /// Shapes are tried in an order where each test is specific enough not to swallow the next:
-/// JSON (starts like JSON) → a `CrewOutput(` block (one line: repr; multi-line: rich print) →
+/// JSON (starts like JSON: a CrewOutput, a crew log or a kickoff status) → a `CrewOutput(` block (one line: repr; multi-line: rich print) →
 /// text crew log → verbose panels → markdown. Verbose stdout that prints a `CrewOutput(` block
 /// after its panels counts as verbose (its reader still takes the exact block). A text that
 /// contains a `CrewOutput(` block which does not parse is an error, never markdown.
@@ -81,7 +81,7 @@ public enum CrewOutputReader {
         let detection = forced.map { Detection(format: $0) } ?? detect(bytes)
         let cleaned = { detection.cleaned ?? TerminalCapture.clean(bytes) }
         switch detection.format {
-        case .json, .logJSON:
+        case .json, .logJSON, .kickoffStatus:
             let value: PyValue
             if let parsed = detection.json { value = parsed } else { value = try JSONDocument.parse(bytes, path: path) }
             switch JSONDocument.shape(of: value) {
@@ -89,6 +89,8 @@ public enum CrewOutputReader {
                 return try CrewLogReader.run(CrewLogReader.entries(json: value, path: path), format: .logJSON, path: path)
             case .json?:
                 return try JSONDocument.run(value, path: path)
+            case .kickoffStatus?:
+                return try KickoffStatusReader.run(value, path: path)
             default:
                 throw .unrecognised(path: path, hint: JSONDocument.mismatchHint(value))
             }

@@ -1,4 +1,5 @@
-/// Reads JSON documents: `CrewOutput.model_dump_json()`, a `tasks_output` list, or a crew log.
+/// Reads JSON documents: `CrewOutput.model_dump_json()`, a `tasks_output` list, a crew log, or a
+/// deployed crew's kickoff status.
 enum JSONDocument {
     /// True when the text starts like JSON (`{"`, `{}`, `[{`, `[[`, `[]`) so that a parse failure
     /// is a broken JSON file to report, not markdown that happens to start with `[`.
@@ -39,7 +40,8 @@ enum JSONDocument {
     /// Which shape a parsed JSON document has, or nil when it is none of ours.
     static func shape(of value: PyValue) -> InputFormat? {
         if case .dict = value {
-            return value["tasks_output"] != nil || (value["raw"] != nil && value["token_usage"] != nil) ? .json : nil
+            if value["tasks_output"] != nil || (value["raw"] != nil && value["token_usage"] != nil) { return .json }
+            return KickoffStatusReader.isStatus(value) ? .kickoffStatus : nil
         }
         guard let items = value.items, let first = items.first else { return nil }
         if first["status"] != nil, first["task_name"] != nil || first["task"] != nil { return .logJSON }

@@ -35,7 +35,11 @@ struct CommandPlan: Sendable {
         }
         let current = FileManager.default.currentDirectoryPath
         let base = ExecutableLookup.absolute(baseDirectory.isEmpty ? "." : baseDirectory, against: current)
-        let workingDirectory = (ExecutableLookup.absolute(spec.workingDirectory ?? ".", against: base) as NSString).standardizingPath
+        let workingDirectory = ExecutableLookup.lexicallyNormalized(ExecutableLookup.absolute(spec.workingDirectory ?? ".", against: base))
+        // A program given as a relative path is relative to the suite file's folder, like every path in a suite.
+        if arguments[0].contains("/") && !arguments[0].hasPrefix("/") {
+            arguments[0] = ExecutableLookup.lexicallyNormalized(ExecutableLookup.absolute(arguments[0], against: base))
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: workingDirectory, isDirectory: &isFolder), isFolder.boolValue else {
             throw .missingWorkingDirectory(workingDirectory)

@@ -122,11 +122,25 @@ final class CommandCrewOutputTests: TemporaryFolderTestCase {
         XCTAssertTrue(outcome.stderrTail.hasSuffix("retrying the request after a transient error\nlast stderr line\n"), outcome.stderrTail)
     }
 
-    func testARelativeExecutableRunsFromTheWorkingDirectory() async throws {
-        let spec = CommandCrewSpec(argv: ["./testcrew.py", "markdown"])
-        let adapter = CommandCrewAdapter(spec: spec, baseDirectory: Fixtures.path("test-crew"))
+    func testARelativeProgramIsRelativeToTheSuiteFolderNotTheWorkingDirectory() async throws {
+        let spec = CommandCrewSpec(argv: ["test-crew/testcrew.py", "markdown"], workingDirectory: folder.path)
+        let adapter = CommandCrewAdapter(spec: spec, baseDirectory: Fixtures.path(""))
         let outcome = await adapter.invoke(TestCrew.invocation(folder))
         XCTAssertEqual(outcome.status, .completed, outcome.error ?? "")
         XCTAssertEqual(outcome.output?.files.first?.contents, try TestCrew.native("print_result.txt"))
+    }
+
+    /// A virtual environment's `bin/python` is a symbolic link; following it would run the
+    /// interpreter without the environment's packages.
+    func testAProgramReachedThroughASymbolicLinkIsRunThroughTheLink() async throws {
+        let bin = folder.appendingPathComponent("venv/bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent("crew").path,
+                                                   withDestinationPath: Fixtures.path("test-crew/testcrew.py"))
+        let spec = CommandCrewSpec(argv: ["./venv/bin/../bin/crew", "echo"])
+        let outcome = await CommandCrewAdapter(spec: spec, baseDirectory: folder.path).invoke(TestCrew.invocation(folder))
+        XCTAssertEqual(outcome.status, .completed, outcome.error ?? "")
+        let echoed = try JSONSerialization.jsonObject(with: try XCTUnwrap(outcome.output?.files.first?.contents)) as? [String: Any]
+        XCTAssertEqual(echoed?["program"] as? String, bin.appendingPathComponent("crew").path)
     }
 }

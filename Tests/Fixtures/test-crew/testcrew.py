@@ -21,7 +21,7 @@ Usage: testcrew.py MODE [ARG...]  (Python 3 standard library only)
   non-utf8             print text that is not UTF-8 (Latin-1 bytes)
   stderr-flood KB      write KB kibibytes to stderr, then the line "last stderr line", then print the JSON
   stderr-forever       write to stderr without end (a crew stuck in a retry loop that logs)
-  echo                 print {"argv": [...], "cwd": ..., "env": {...}} as JSON
+  echo                 print {"program": ..., "argv": [...], "cwd": ..., "env": {...}} as JSON
   sleep SECONDS        sleep, then print the JSON (the runner's overhead benchmark)
 """
 
@@ -133,7 +133,7 @@ def main(argv):
         while True:
             sys.stderr.buffer.write(line)
     elif mode == "echo":
-        emit(json.dumps({"argv": sys.argv[1:], "cwd": os.getcwd(), "env": dict(os.environ)}).encode())
+        emit(json.dumps({"program": sys.argv[0], "argv": sys.argv[1:], "cwd": os.getcwd(), "env": dict(os.environ)}).encode())
     elif mode == "sleep":
         time.sleep(float(args[0]))
         emit(fixture("crew_output.model_dump_json.json"))

@@ -15,7 +15,7 @@ struct EvalCrewCommand: AsyncParsableCommand {
         Exit codes: 0 success; 2 usage error (bad flags, missing sources); 3 unreadable input.
         """,
         version: Evaluator.version,
-        subcommands: [Score.self, SuiteCommand.self, Metrics.self, Version.self]
+        subcommands: [Score.self, Run.self, Runs.self, Rescore.self, Import.self, SuiteCommand.self, Metrics.self, Version.self]
     )
 
     /// Runs the command; usage errors exit 2 (ArgumentParser's own default is 64).

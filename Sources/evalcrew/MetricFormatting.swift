@@ -9,6 +9,7 @@ enum MetricFormatting {
         switch unit {
         case "ratio": return String(format: "%.2f", value)
         case "%", "min": return String(format: "%.1f", value)
+        case "tokens": return String(Int(value.rounded()))
         default: return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
         }
     }
@@ -27,7 +28,7 @@ struct RunTableRenderer {
     let style: Style
 
     func render(_ table: RunTable) -> String {
-        var header = ["case", "scored"] + table.columns.map { "\($0.scorer) (\(shortName($0.metric)))" }
+        var header = ["case", "scored"] + table.columns.map(\.scorer)
         var rows: [[String]] = table.rows.map { row in
             var scored = "\(row.scored)/\(row.repeats)"
             if !row.problems.isEmpty {
@@ -45,11 +46,14 @@ struct RunTableRenderer {
                            : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ")
             return index == 0 ? style.bold(line) : line
-        }.joined(separator: "\n")
+        }.joined(separator: "\n") + legend(table)
     }
 
-    /// `grounding.supported_sentence_ratio` → `supported_sentence_ratio`.
-    private func shortName(_ metric: String) -> String {
-        String(metric.split(separator: ".", maxSplits: 1).last ?? Substring(metric))
+    /// Which metric each column shows, and that it is a mean over repeats.
+    private func legend(_ table: RunTable) -> String {
+        guard !table.columns.isEmpty else { return "" }
+        let names = table.columns.map(\.metric).joined(separator: ", ")
+        let repeated = table.rows.contains { $0.scored > 1 }
+        return "\n" + style.dim((repeated ? "mean over scored repeats of " : "") + names)
     }
 }

@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from .canned import CannedError
         from .crew import CrewRequest, run_crew
+        from .rag_tool import SourcesError
 
         request = CrewRequest(topic=args.topic, case=args.case, repeat=args.repeat, prompt_version=prompt_version(),
                               sources=args.sources, output_dir=args.output_dir)
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
               f"topic {request.topic!r}", file=sys.stderr)
         try:
             result = run_crew(request)
-        except (CannedError, FileNotFoundError, ValueError) as error:
+        except (CannedError, SourcesError) as error:
             print(f"blog_crew: {error}", file=sys.stderr)
             return 2
         result_stream.write(result.model_dump_json(indent=2) + "\n")

@@ -42,19 +42,18 @@ class CrewRequest:
 def load_prompts(version: str) -> dict[str, Any]:
     path = PACKAGE_DIR / "prompts" / f"{version}.yaml"
     if not path.is_file():
-        raise canned.CannedError(f"unknown prompt version {version!r}: no {path}")
+        known = ", ".join(sorted(p.stem for p in (PACKAGE_DIR / "prompts").glob("*.yaml")))
+        raise canned.CannedError(f"unknown prompt version {version!r} (PROMPT_VERSION); known: {known}")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @contextlib.contextmanager
-def _model_endpoint(request: CrewRequest, prompts: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
-    """(base URL, model, API key): BLOG_CREW_LLM_URL when set, else the in-process stub with canned answers."""
-    url = os.environ.get("BLOG_CREW_LLM_URL")
+def _model_endpoint(run: canned.CannedRun | None, prompts: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """(base URL, model, API key): BLOG_CREW_LLM_URL when set, else the in-process stub playing the canned run."""
     model = os.environ.get("BLOG_CREW_MODEL", DEFAULT_MODEL)
-    if url:
-        yield url, model, os.environ.get("OPENAI_API_KEY", "no-key")
+    if run is None:
+        yield os.environ["BLOG_CREW_LLM_URL"], model, os.environ.get("OPENAI_API_KEY", "no-key")
         return
-    run = canned.load(request.topic, request.prompt_version, request.repeat)
     agents = prompts["agents"]
     script = [
         AgentScript(marker=f"You are {agents['planner']['role']}.", answer=run.blueprint,
@@ -66,15 +65,21 @@ def _model_endpoint(request: CrewRequest, prompts: dict[str, Any]) -> Iterator[t
 
 
 def run_crew(request: CrewRequest):
-    """Runs the crew once and returns CrewAI's ``CrewOutput``."""
+    """Runs the crew once and returns CrewAI's ``CrewOutput``.
+
+    Raises CannedError or SourcesError (bad topic, version or sources) before CrewAI is imported.
+    """
+    prompts = load_prompts(request.prompt_version)
+    sources = load_sources(request.sources)
+    run = None if os.environ.get("BLOG_CREW_LLM_URL") else canned.load(request.topic, request.prompt_version,
+                                                                         request.repeat)
+
     from crewai import LLM, Agent, Crew, Process, Task
 
     trace = _import_trace_module()
     trace.install()
 
-    prompts = load_prompts(request.prompt_version)
-    sources = load_sources(request.sources)
-    with _model_endpoint(request, prompts) as (base_url, model, api_key):
+    with _model_endpoint(run, prompts) as (base_url, model, api_key):
         def llm() -> Any:
             # One LLM object per agent: a shared one counts usage twice.
             return LLM(model=model, base_url=base_url, api_key=api_key, temperature=0)

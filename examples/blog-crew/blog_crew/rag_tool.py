@@ -12,6 +12,10 @@ SOURCE_SUFFIXES = {".md", ".markdown", ".txt"}
 MAX_CHUNKS = 8
 
 
+class SourcesError(Exception):
+    """The source documents cannot be read; the message names the path."""
+
+
 @dataclass
 class SourceFile:
     name: str
@@ -21,7 +25,7 @@ class SourceFile:
 def load_sources(paths: list[str]) -> list[SourceFile]:
     """Reads every Markdown/text file under the given files and folders, split into blank-line chunks.
 
-    Raises FileNotFoundError naming a path that does not exist, ValueError when no file is found.
+    Raises SourcesError naming a path that does not exist, or when no file is found.
     """
     files: list[pathlib.Path] = []
     for raw in paths:
@@ -31,9 +35,9 @@ def load_sources(paths: list[str]) -> list[SourceFile]:
         elif path.is_file():
             files.append(path)
         else:
-            raise FileNotFoundError(f"source path {raw!r} does not exist (resolved from {pathlib.Path.cwd()})")
+            raise SourcesError(f"source path {raw!r} does not exist (resolved from {pathlib.Path.cwd()})")
     if not files:
-        raise ValueError(f"no .md or .txt source documents under {', '.join(paths)}")
+        raise SourcesError(f"no .md or .txt source documents under {', '.join(paths)}")
     return [SourceFile(p.name, [c.strip() for c in re.split(r"\n\s*\n", p.read_text(encoding="utf-8")) if c.strip()])
             for p in files]
 

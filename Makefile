@@ -17,14 +17,20 @@ RELEASE_BIN := .build/release/evalcrew
 FIXTURES := Tests/Fixtures/crewai-1.15.30
 SEEDS := Tests/Fixtures/seeds
 
-.PHONY: all deps python-env test-deps build release test demo bench ragtruth clean help
+# The example CrewAI crew (examples/blog-crew/) runs in a venv of its own: crewai pins many packages.
+CREWAI_VERSION := 1.15.30
+CREW_ENV := .build/crew-venv
+CREW_PY := $(CREW_ENV)/bin/python
+
+.PHONY: all deps python-env test-deps crew-env build release test demo record-demo bench ragtruth clean help
 
 all: build
 
 help:
-	@echo "make demo   install what is missing, build, score the bundled examples"
-	@echo "make test   install what is missing, build, run every test (unit, end-to-end, rich widths)"
-	@echo "make bench  release build; speed figures against the Python reference"
+	@echo "make demo   install what is missing, build, replay the demo suite into the store, list the runs"
+	@echo "make test   install what is missing, build, run every test (unit, end-to-end, the real example crew)"
+	@echo "make bench  release build; speed figures: scoring, the runner, the store"
+	@echo "make record-demo  run the example crew for prompt-v1 and prompt-v2 into suites/recordings/"
 	@echo "make ragtruth  the grounding scorer on the RAGTruth dev split (RAGTRUTH=path/to/ragtruth-dev)"
 
 deps:
@@ -52,26 +58,54 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
-test: test-deps
+# Creates the venv and installs crewai only when crewai==$(CREWAI_VERSION) is not importable there
+# (a venv left without pip by a missing python3-venv is made again).
+crew-env:
+	@$(CREW_PY) -c 'import importlib.util as u, importlib.metadata as m, sys; sys.exit(u.find_spec("crewai") is None or m.version("crewai") != "$(CREWAI_VERSION)")' 2>/dev/null || { \
+		{ $(CREW_PY) -m pip --version >/dev/null 2>&1 || { rm -rf $(CREW_ENV) && $(PYTHON) -m venv $(CREW_ENV) 2>/dev/null; } || { \
+			echo "installing python3-venv"; \
+			$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null && \
+			rm -rf $(CREW_ENV) && $(PYTHON) -m venv $(CREW_ENV); }; } && \
+		echo "installing crewai==$(CREWAI_VERSION) into $(CREW_ENV) (a few minutes, once)" && \
+		$(CREW_PY) -m pip install -q --disable-pip-version-check crewai==$(CREWAI_VERSION); }
+
+# Unit and end-to-end tests, the real example crew through `evalcrew run`, and the trace module on
+# real CrewAI kickoffs.
+test: test-deps crew-env
 	$(SWIFT) build --build-tests
 	EVALCREW_PYTHON=$(abspath $(PY)) $(SWIFT) test --skip-build
+	$(CREW_PY) integrations/crewai/test_evalcrew_trace.py
 
+DEMO := suites/demo.yaml
+DEMO_RECORDINGS := suites/recordings
+
+# The demo suite's recordings (made by the real example crew, `make record-demo`) replayed into the
+# embedded store (.evalcrew/evalcrew.db), three repeats per topic, once per prompt version.
 demo: build
-	@echo "== seed 000: a rich-printed CrewOutput in a terminal capture (basis: the blueprint's evidence) =="
-	$(BIN) score $(SEEDS)/000_b6de7b43fd6f3f83.txt
-	@echo
-	@echo "== seed 001: a plain generated post (no blueprint, no basis) =="
-	$(BIN) score $(SEEDS)/001_e9839e506ff525b4.txt
-	@echo
-	@echo "== fixture native: CrewOutput JSON, checked against its source documents =="
+	@echo "== one output scored: the native fixture against its sources =="
 	$(BIN) score $(FIXTURES)/native/crew_output.model_dump_json.json --sources $(FIXTURES)/sources
 	@echo
-	@echo "== fixture native-clean: the clean post, rich print at 80 columns, its own retrievals and the sources =="
-	$(BIN) score $(FIXTURES)/native-clean/rich_print_result_w80.txt --sources $(FIXTURES)/sources
+	@echo "== the demo suite, prompt-v1 (3 topics x 3 repeats, replayed) =="
+	$(BIN) run $(DEMO) --replay-dir $(DEMO_RECORDINGS)/prompt-v1 --label prompt-v1 --repeat 3
+	@echo
+	@echo "== the demo suite, prompt-v2 =="
+	$(BIN) run $(DEMO) --replay-dir $(DEMO_RECORDINGS)/prompt-v2 --label prompt-v2 --repeat 3
+	@echo
+	@echo "== the store =="
+	$(BIN) runs list --suite demo
+
+# Every case of the demo suite x prompt-v1, prompt-v2 x 3 repeats through the example crew, into
+# suites/recordings/<version>/<case>@<n>.json + .trace.jsonl; then checked against the planted defects.
+record-demo: crew-env build
+	$(CREW_PY) examples/blog-crew/record.py $(DEMO)
+	$(CREW_PY) examples/blog-crew/check_recordings.py --evalcrew $(BIN)
 
 bench: release python-env
 	@$(PY) -c 'import bm25s, rank_bm25' 2>/dev/null || $(PY) -m pip install -q --disable-pip-version-check $(BENCH_PACKAGES)
 	$(PY) bench/score_bench.py $(RELEASE_BIN)
+	$(SWIFT) build -c release --static-swift-stdlib --product evalcrew-store-bench
+	.build/release/evalcrew-store-bench
+	$(PY) bench/run_bench.py $(RELEASE_BIN) .build/release/evalcrew-store-bench
 
 # The RAGTruth split is the team's external benchmark, not part of the repository.
 RAGTRUTH ?= ../shared/benchmarks/ragtruth-dev

@@ -53,7 +53,9 @@ public struct SuiteRunner: Sendable {
         var digests: [Int: CaseDigest] = [:]
         var storeFailure: StoreError?
         var stopping = false
-        await withTaskGroup(of: (Int, Result<CaseResult, StoreError>).self) { group in
+        // Two kinds of child task: a crew invocation (at most `concurrency` at once), and the reading,
+        // scoring and commit of its output, which frees the crew's slot for the next launch at once.
+        await withTaskGroup(of: Step.self) { group in
             var next = 0
             func launch() {
                 let index = next
@@ -61,21 +63,23 @@ public struct SuiteRunner: Sendable {
                 next += 1
                 counts.running += 1
                 progress(.launched(job: job, counts: counts))
-                group.addTask { (index, await self.perform(job, runID: runID)) }
+                group.addTask { await self.invoke(job, index: index) }
             }
             while next < jobs.count && counts.running < plan.concurrency && !Task.isCancelled { launch() }
-            while let (index, finished) = await group.next() {
-                counts.running -= 1
-                switch finished {
-                case .success(let result):
+            while let step = await group.next() {
+                switch step {
+                case let .crewFinished(index, outcome, startedAt):
+                    counts.running -= 1
+                    group.addTask { await self.record(jobs[index], index: index, outcome: outcome, startedAt: startedAt, runID: runID) }
+                case let .recorded(_, .failure(error)):
+                    if storeFailure == nil { storeFailure = error }
+                    group.cancelAll()
+                case let .recorded(index, .success(result)):
                     counts.finished += 1
                     if result.status == .scored { counts.scored += 1 }
                     let digest = CaseDigest(result)
                     digests[index] = digest
                     progress(.finished(result: digest, counts: counts))
-                case .failure(let error):
-                    if storeFailure == nil { storeFailure = error }
-                    group.cancelAll()
                 }
                 if Task.isCancelled || storeFailure != nil {
                     if !stopping {
@@ -99,22 +103,34 @@ public struct SuiteRunner: Sendable {
                        results: digests.sorted { $0.key < $1.key }.map(\.value))
     }
 
-    /// One invocation: run the crew, read and score its output, commit the result.
-    private func perform(_ job: CaseJob, runID: RunID) async -> Result<CaseResult, StoreError> {
+    /// What a child task of the run did.
+    private enum Step: Sendable {
+        case crewFinished(index: Int, outcome: CrewOutcome, startedAt: Date)
+        case recorded(index: Int, Result<CaseResult, StoreError>)
+    }
+
+    /// Runs the crew for one job.
+    private func invoke(_ job: CaseJob, index: Int) async -> Step {
         let startedAt = clock()
-        let tracePath = (traceDirectory as NSString).appendingPathComponent("\(job.name).trace.jsonl")
-        try? FileManager.default.removeItem(atPath: tracePath)
         let invocation = CrewInvocation(caseID: job.suiteCase.id, repeatIndex: job.repeatIndex, inputs: job.suiteCase.inputs,
                                         timeout: job.suiteCase.settings.timeout ?? CaseSettings.defaultTimeout,
-                                        tracePath: tracePath)
-        let outcome = await adapter.invoke(invocation)
+                                        tracePath: tracePath(job))
+        return .crewFinished(index: index, outcome: await adapter.invoke(invocation), startedAt: startedAt)
+    }
+
+    /// Reads and scores a finished crew's output and commits the result.
+    private func record(_ job: CaseJob, index: Int, outcome: CrewOutcome, startedAt: Date, runID: RunID) async -> Step {
         let result = scorer.result(for: job, outcome: outcome, startedAt: startedAt)
-        try? FileManager.default.removeItem(atPath: tracePath)
+        try? FileManager.default.removeItem(atPath: tracePath(job))
         do {
             try await store.recordCase(result, in: runID)
-            return .success(result)
+            return .recorded(index: index, .success(result))
         } catch {
-            return .failure(error)
+            return .recorded(index: index, .failure(error))
         }
+    }
+
+    private func tracePath(_ job: CaseJob) -> String {
+        (traceDirectory as NSString).appendingPathComponent("\(job.name).trace.jsonl")
     }
 }

@@ -134,7 +134,8 @@ struct StoredRunJSON: Encodable {
         let report: ScoreReport?
     }
 
-    init(_ stored: StoredRun) {
+    /// `only` narrows the cases (`runs show --case`).
+    init(_ stored: StoredRun, only: [CaseResult]? = nil) {
         run = RunSummaryJSON(stored.summary)
         suitePath = stored.suitePath
         suiteHash = stored.suiteHash
@@ -144,7 +145,7 @@ struct StoredRunJSON: Encodable {
             Scoring(number: $0.number, scorerVersion: $0.scorerVersion, evalcrewVersion: $0.evalcrewVersion,
                     scoredAt: Timestamps.iso($0.scoredAt))
         }
-        cases = stored.cases.map {
+        cases = (only ?? stored.cases).map {
             Case(caseID: $0.caseID, group: $0.group, repeat: $0.repeatIndex, status: $0.status.rawValue,
                  durationSeconds: $0.duration, exitCode: $0.exitCode, error: $0.error,
                  stderrTail: $0.stderrTail.isEmpty ? nil : $0.stderrTail, outputBytes: $0.output?.byteCount,

@@ -52,19 +52,55 @@ extension EvalCrewCommand {
             @Option(help: "Resolve latest/label within this suite (its name).")
             var suite: String?
 
+            @Option(name: .customLong("case"), help: "Show this case's findings in full (every repeat, or --repeat N).")
+            var caseID: String?
+
+            @Option(name: .customLong("repeat"), help: "With --case: only this repeat.")
+            var repeatIndex: Int?
+
             @OptionGroup var storeOptions: StoreOptions
 
             @Option(help: "Output format: text or json.")
             var format: OutputFormat = .text
 
+            func validate() throws {
+                if repeatIndex != nil && caseID == nil { throw ValidationError("--repeat needs --case") }
+            }
+
             func run() async throws {
                 let store = try await storeOptions.open()
                 let stored = try await RunLookup.load(run, suite: suite, store: store)
+                if let caseID {
+                    try showCase(caseID, of: stored)
+                    return
+                }
                 switch format {
                 case .json:
                     FileHandleOutput.standardOutput(try ReportJSON.encode(StoredRunJSON(stored)))
                 case .text:
                     FileHandleOutput.standardOutput(RunShowRenderer(style: .forStandardOutput()).render(stored))
+                }
+            }
+
+            /// One case's results in full: the score report of each repeat, as `score` prints it.
+            private func showCase(_ caseID: String, of stored: StoredRun) throws {
+                let results = stored.cases.filter { $0.caseID == caseID && (repeatIndex == nil || $0.repeatIndex == repeatIndex) }
+                guard !results.isEmpty else {
+                    let known = Array(Set(stored.cases.map(\.caseID))).sorted().joined(separator: ", ")
+                    FileHandleOutput.standardError("evalcrew: run \(stored.summary.id) has no result for case '\(caseID)'"
+                                                   + (repeatIndex.map { " repeat \($0)" } ?? "") + " (its cases: \(known))")
+                    throw ExitCode(ExitStatus.unreadableInput.rawValue)
+                }
+                switch format {
+                case .json:
+                    FileHandleOutput.standardOutput(try ReportJSON.encode(StoredRunJSON(stored, only: results)))
+                case .text:
+                    let renderer = ScoreTextRenderer(style: .forStandardOutput(), limitPerKind: nil)
+                    let blocks = results.map { result in
+                        result.report.map(renderer.render)
+                            ?? "\(result.caseID)@\(result.repeatIndex): \(result.status.rawValue): \(result.error ?? "no detail")"
+                    }
+                    FileHandleOutput.standardOutput(blocks.joined(separator: "\n\n"))
                 }
             }
         }

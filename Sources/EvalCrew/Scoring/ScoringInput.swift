@@ -64,6 +64,8 @@ public struct ScoringOptions: Sendable {
     public var allowedTerms: [String]
     /// The crew's topic input, part of the grounding basis.
     public var topic: String?
+    /// Where `targetWords` and `targetMinutes` came from, as the length scorer reports it.
+    public var targetsOrigin: LengthTargets.Origin = .flags
 
     public init(targetWords: Int? = nil, targetMinutes: Double? = nil, wordsPerMinute: Double = 250,
                 platform: PlatformProfile = .devto, allowedTerms: [String] = [], topic: String? = nil) {

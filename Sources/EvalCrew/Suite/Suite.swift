@@ -94,7 +94,9 @@ public struct CaseSettings: Sendable, Equatable {
 
     /// The scoring options these settings stand for.
     public func scoringOptions(topic: String?) -> ScoringOptions {
-        ScoringOptions(targetWords: targetWords, targetMinutes: targetMinutes, wordsPerMinute: wordsPerMinute ?? 250,
-                       platform: platform ?? .devto, allowedTerms: allow, topic: topic)
+        var options = ScoringOptions(targetWords: targetWords, targetMinutes: targetMinutes, wordsPerMinute: wordsPerMinute ?? 250,
+                                     platform: platform ?? .devto, allowedTerms: allow, topic: topic)
+        options.targetsOrigin = .suite
+        return options
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 public struct LengthTargets: Sendable, Equatable {
     public enum Origin: String, Sendable {
         case flags = "command-line flags"
+        case suite = "suite settings"
         case taskDescription = "task description"
         case blueprint = "blueprint word budget"
     }
@@ -13,17 +14,17 @@ public struct LengthTargets: Sendable, Equatable {
     public var wordsOrigin: Origin?
     public var minutesOrigin: Origin?
 
-    /// Resolves targets: flags first, then the task descriptions ("Approximate word count: 1500
+    /// Resolves targets: flags (or a suite's settings) first, then the task descriptions ("Approximate word count: 1500
     /// words", "Target read time: 6 minutes"), then the blueprint's word budget.
     static func resolve(options: ScoringOptions, tasks: [CrewTask], blueprintBudget: Int?) -> LengthTargets {
         var targets = LengthTargets()
         if let words = options.targetWords {
             targets.words = words
-            targets.wordsOrigin = .flags
+            targets.wordsOrigin = options.targetsOrigin
         }
         if let minutes = options.targetMinutes {
             targets.minutes = minutes
-            targets.minutesOrigin = .flags
+            targets.minutesOrigin = options.targetsOrigin
         }
         // The writer's task states the post's targets; the planner's may state the same or the blueprint's own length.
         for task in tasks.reversed() {

@@ -9,7 +9,8 @@ difference is evalcrew's overhead: spawning, reading, parsing, scoring and commi
 
 Then the store: `evalcrew runs list` over a store of 1,000 runs x 10 cases, as a whole process
 (target at most 100 ms). Usage: run_bench.py EVALCREW_BINARY STORE_BENCH_BINARY"""
-import concurrent.futures, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
+import concurrent.futures, json, os, shutil, statistics, subprocess, sys, tempfile, time
+from machine import machine
 
 binary, store_bench = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -17,16 +18,6 @@ output = os.path.join(root, "Tests", "Fixtures", "crewai-1.15.30", "native", "cr
 sources = os.path.join(root, "Tests", "Fixtures", "crewai-1.15.30", "sources")
 crew = ["/bin/sh", "-c", f"sleep 1; cat '{output}'"]
 CASES, CONCURRENCY, SLEEP = 100, 10, 1  # the crew sleeps SLEEP seconds (in `crew`)
-
-def machine():
-    model = "unknown CPU"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip(); break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, load {os.getloadavg()[0]:.1f}"
 
 def baseline():
     """The same invocations through a plain pool: Python start-up + sleep, no evalcrew."""

@@ -4,22 +4,13 @@
 Scores a ~2,550-word post with its blueprint against 1, 10 and 50 MB of sources, pinned to one
 core, and prints median wall time and peak memory per size, then the same for
 reference_score.py (bm25s) and the ratio. Usage: score_bench.py EVALCREW_BINARY"""
-import os, platform, shutil, statistics, subprocess, sys, time
+import os, shutil, statistics, subprocess, sys, time
+from machine import machine
 
 binary = os.path.abspath(sys.argv[1])
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.environ.get("EVALCREW_BENCH_DIR", "/tmp/evalcrew-bench")
 pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
-
-def machine():
-    model = "unknown CPU"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip(); break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
 
 def timed(argv):
     """Wall seconds and peak RSS (MB) of one child process."""

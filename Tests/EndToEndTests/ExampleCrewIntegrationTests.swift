@@ -9,9 +9,9 @@ final class ExampleCrewIntegrationTests: XCTestCase {
         let python = BinaryRunner.root.appendingPathComponent(".build/crew-venv/bin/python").path
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: python),
                       "the example crew's environment is missing: run `make crew-env` (or `make test`, which does)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("evalcrew-crew-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("evalcrew.db").path
+        let scratch = try ScratchFolder("crew")
+        defer { scratch.remove() }
+        let store = scratch.path("evalcrew.db")
 
         let run = try BinaryRunner.run(["run", "suites/demo.yaml", "--case", "vector-db-basics", "api-rate-limiting",
                                         "--label", "integration", "--store", store],

@@ -28,11 +28,9 @@ final class HTTPCrewRunTests: XCTestCase {
         let port = try XCTUnwrap(Int(String(decoding: first, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
                                  "the kickoff server did not start")
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("evalcrew-http-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let suite = directory.appendingPathComponent("deployed.yaml")
-        try """
+        let scratch = try ScratchFolder("http")
+        defer { scratch.remove() }
+        let suite = try scratch.write("deployed.yaml", """
             version: 1
             name: deployed
             crew:
@@ -42,11 +40,11 @@ final class HTTPCrewRunTests: XCTestCase {
                 inputs: {topic: support search, audience: support engineers}
               - id: catalog
                 inputs: {topic: product catalogs, audience: shop owners}
-            """.write(to: suite, atomically: true, encoding: .utf8)
-        let store = directory.appendingPathComponent("evalcrew.db").path
+            """)
+        let store = scratch.path("evalcrew.db")
         let token = "s3cret-token-123"
 
-        let run = try BinaryRunner.run(["run", suite.path, "--store", store], environment: ["CREW_TOKEN": token])
+        let run = try BinaryRunner.run(["run", suite, "--store", store], environment: ["CREW_TOKEN": token])
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         let json = try BinaryRunner.run(["runs", "show", "latest", "--store", store, "--format", "json"]).json()
         let cases = try XCTUnwrap(json["cases"] as? [[String: Any]])
@@ -59,12 +57,12 @@ final class HTTPCrewRunTests: XCTestCase {
             XCTAssertGreaterThan(post["words"] as? Int ?? 0, 20)
         }
 
-        let withoutToken = try BinaryRunner.run(["run", suite.path, "--store", store], environment: ["CREW_TOKEN": "wrong"])
+        let withoutToken = try BinaryRunner.run(["run", suite, "--store", store], environment: ["CREW_TOKEN": "wrong"])
         XCTAssertEqual(withoutToken.status, 3)
         XCTAssertTrue(withoutToken.stderr.contains("401"), withoutToken.stderr)
 
-        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasPrefix("evalcrew.db") {
-            let bytes = try Data(contentsOf: directory.appendingPathComponent(file))
+        for file in try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) where file.hasPrefix("evalcrew.db") {
+            let bytes = try Data(contentsOf: scratch.url.appendingPathComponent(file))
             XCTAssertNil(bytes.range(of: Data(token.utf8)), "the token is in \(file)")
         }
     }

@@ -5,19 +5,16 @@ import XCTest
 /// run kept and marked interrupted, exit 3.
 final class InterruptedRunTests: XCTestCase {
     func testCtrlCStopsTheCrewsAndKeepsAnInterruptedRun() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("evalcrew-int-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let crew = BinaryRunner.root.appendingPathComponent("Tests/Fixtures/test-crew/testcrew.py").path
-        let suite = directory.appendingPathComponent("suite.yaml")
+        let scratch = try ScratchFolder("interrupt")
+        defer { scratch.remove() }
         // Two crews that hang with a child each (their pids go to pid files), and a third case that
         // must never be launched.
-        try """
+        let suite = try scratch.write("suite.yaml", """
             version: 1
             name: interrupted
             crew:
               command:
-                argv: ["python3", "\(crew)", "{mode}", "\(directory.path)/{case}.pid"]
+                argv: ["python3", "\(ScratchFolder.testCrew)", "{mode}", "\(scratch.url.path)/{case}.pid"]
                 kill_grace: 1
             cases:
               - id: first
@@ -26,17 +23,17 @@ final class InterruptedRunTests: XCTestCase {
                 inputs: {topic: t, mode: hang-tree}
               - id: never
                 inputs: {topic: t, mode: json}
-            """.write(to: suite, atomically: true, encoding: .utf8)
-        let store = directory.appendingPathComponent("evalcrew.db").path
+            """)
+        let store = scratch.path("evalcrew.db")
 
         let process = Process()
         process.executableURL = BinaryRunner.binary
-        process.arguments = ["run", suite.path, "--concurrency", "2", "--store", store]
+        process.arguments = ["run", suite, "--concurrency", "2", "--store", store]
         let stdout = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let pidFiles = ["first", "second"].map { directory.appendingPathComponent("\($0).pid").path }
+        let pidFiles = ["first", "second"].map { scratch.path("\($0).pid") }
         let deadline = Date().addingTimeInterval(60)
         while !pidFiles.allSatisfy(FileManager.default.fileExists) && Date() < deadline && process.isRunning { usleep(20_000) }
         XCTAssertTrue(pidFiles.allSatisfy(FileManager.default.fileExists), "both crews should be running")

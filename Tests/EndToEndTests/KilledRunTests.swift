@@ -5,18 +5,15 @@ import XCTest
 /// the run shown as incomplete.
 final class KilledRunTests: XCTestCase {
     func testARunKilledMidWayLeavesAConsistentStore() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("evalcrew-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let crew = BinaryRunner.root.appendingPathComponent("Tests/Fixtures/test-crew/testcrew.py").path
-        let suite = directory.appendingPathComponent("suite.yaml")
+        let scratch = try ScratchFolder("kill")
+        defer { scratch.remove() }
         // One at a time: two quick cases, then one that is still running when evalcrew is killed
         // (it sleeps 4 s and then ends on its own, so nothing outlives the test for long).
-        try """
+        let suite = try scratch.write("suite.yaml", """
             version: 1
             name: killed
             crew:
-              command: ["python3", "\(crew)", "{mode}", "{seconds}"]
+              command: ["python3", "\(ScratchFolder.testCrew)", "{mode}", "{seconds}"]
             cases:
               - id: first
                 inputs: {topic: vector databases, mode: sleep, seconds: "0"}
@@ -24,12 +21,12 @@ final class KilledRunTests: XCTestCase {
                 inputs: {topic: vector databases, mode: sleep, seconds: "0"}
               - id: slow
                 inputs: {topic: vector databases, mode: sleep, seconds: "4"}
-            """.write(to: suite, atomically: true, encoding: .utf8)
-        let store = directory.appendingPathComponent("evalcrew.db").path
+            """)
+        let store = scratch.path("evalcrew.db")
 
         let process = Process()
         process.executableURL = BinaryRunner.binary
-        process.arguments = ["run", suite.path, "--concurrency", "1", "--store", store]
+        process.arguments = ["run", suite, "--concurrency", "1", "--store", store]
         let stderr = Pipe()
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice

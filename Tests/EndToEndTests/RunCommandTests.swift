@@ -4,13 +4,13 @@ import XCTest
 /// `evalcrew run`, `runs`, `rescore` and `import` on the built binary, with recorded outputs
 /// replayed from a temporary folder and a store of the test's own.
 final class RunCommandTests: XCTestCase {
-    private var directory: URL!
-    private var store: String { directory.appendingPathComponent("store/evalcrew.db").path }
+    private var scratch: ScratchFolder!
+    private var store: String { scratch.path("store/evalcrew.db") }
     private let fixtures = BinaryRunner.root.appendingPathComponent("Tests/Fixtures/crewai-1.15.30")
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("evalcrew-run-\(UUID().uuidString)")
-        let recordings = directory.appendingPathComponent("recordings")
+        scratch = try ScratchFolder("run")
+        let recordings = scratch.url.appendingPathComponent("recordings")
         try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
         func copy(_ fixture: String, _ name: String) throws {
             try FileManager.default.copyItem(at: fixtures.appendingPathComponent(fixture), to: recordings.appendingPathComponent(name))
@@ -23,7 +23,7 @@ final class RunCommandTests: XCTestCase {
         try copy("native-clean/rich_print_result_w80.txt", "clean@1.txt")
         try copy("native-clean/crew_output.model_dump_json.json", "clean@2.json")
         try Data([0x00, 0xFF, 0x13, 0x37]).write(to: recordings.appendingPathComponent("broken.json"))
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("sources"), to: directory.appendingPathComponent("sources"))
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("sources"), to: scratch.url.appendingPathComponent("sources"))
         try write("suite.yaml", """
             version: 1
             name: e2e
@@ -53,14 +53,12 @@ final class RunCommandTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
+        scratch.remove()
     }
 
-    private func write(_ name: String, _ text: String) throws {
-        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
+    private func write(_ name: String, _ text: String) throws { try scratch.write(name, text) }
 
-    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    private func path(_ name: String) -> String { scratch.path(name) }
 
     private func evalcrew(_ arguments: [String]) throws -> BinaryRunner.Result {
         try BinaryRunner.run(arguments, environment: ["EVALCREW_STORE": store])
@@ -144,7 +142,7 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testImportMakesARunAndReportsUnknownCases() throws {
-        let recordings = directory.appendingPathComponent("recordings")
+        let recordings = scratch.url.appendingPathComponent("recordings")
         let imported = try evalcrew(["import", recordings.appendingPathComponent("vdb@1.json").path,
                                      recordings.appendingPathComponent("clean@2.json").path,
                                      recordings.appendingPathComponent("broken.json").path,

@@ -12,6 +12,8 @@ Then the store: `evalcrew runs list` over a store of 1,000 runs x 10 cases, as a
 import concurrent.futures, json, os, shutil, statistics, subprocess, sys, tempfile, time
 from machine import machine
 
+if len(sys.argv) != 3:
+    sys.exit(__doc__)
 binary, store_bench = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 output = os.path.join(root, "Tests", "Fixtures", "crewai-1.15.30", "native", "crew_output.model_dump_json.json")

@@ -20,6 +20,11 @@ public final class SQLiteRunStore: RunStore {
         self.connection = connection
     }
 
+    /// Closing checkpoints the WAL (blocking I/O): it goes to the queue like every other SQLite call.
+    deinit {
+        queue.async { [connection] in connection.close() }
+    }
+
     /// Opens the store at `path`, creating the file and its folders when missing and migrating an
     /// older schema.
     ///

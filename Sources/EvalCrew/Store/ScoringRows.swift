@@ -17,7 +17,10 @@ struct ScoringRows: Sendable {
         self.run = run
         self.report = report
         reportJSON = try report.map { report throws(StoreError) in
-            try StoreJSON.encode(report, path: path, what: "the report of \(caseName)")
+            // The findings are stored as rows only (see `StoreSchema`), the rest of the report as JSON.
+            var withoutFindings = report
+            withoutFindings.findings = []
+            return try StoreJSON.encode(withoutFindings, path: path, what: "the report of \(caseName)")
         }
         if let run {
             finalOutput = run.tasks.last.map(\.raw) == run.finalOutput ? nil : run.finalOutput

@@ -1,16 +1,13 @@
 import Foundation
 
 /// How the store's JSON columns are written and read: the types' own (camelCase) keys so every
-/// value round-trips exactly, sorted keys, dates as unix seconds like the date columns, and
-/// non-finite numbers as strings instead of failing the write.
+/// value round-trips exactly, dates as unix seconds like the date columns, and non-finite numbers
+/// as strings instead of failing the write. Written by `JSONStreamEncoder` (for speed), read by
+/// `JSONDecoder`.
 enum StoreJSON {
     static func encode(_ value: some Encodable, path: String, what: String) throws(StoreError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return try JSONStreamEncoder.encode(value)
         } catch {
             throw .database(path: path, operation: "store \(what)", message: "it does not encode as JSON: \(error)")
         }

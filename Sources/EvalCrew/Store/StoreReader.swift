@@ -78,6 +78,7 @@ enum StoreReader {
         var retrievalsJSON: String?
         var usage: TokenUsage?
         var tasks: [CrewTask]
+        var findings: [Finding]
     }
 
     static func loadRun(_ id: RunID, on db: SQLiteConnection) throws(StoreError) -> RunRows {
@@ -112,7 +113,7 @@ enum StoreReader {
                         exitCode: row.optionalInt(8).map { Int32(truncatingIfNeeded: $0) }, stderrTail: row.text(9),
                         outputKind: row.optionalText(10), outputFiles: [], trace: nil, reportJSON: row.optionalText(12),
                         runFormat: row.optionalText(13), finalOutput: row.optionalText(14), notesJSON: row.optionalText(15),
-                        retrievalsJSON: row.optionalText(16), usage: usage(row, from: 17), tasks: []))
+                        retrievalsJSON: row.optionalText(16), usage: usage(row, from: 17), tasks: [], findings: []))
                 }
             for index in cases.indices {
                 let (resultKey, caseScoringKey) = (cases[index].resultKey, cases[index].caseScoringKey)
@@ -129,6 +130,13 @@ enum StoreReader {
                         CrewTask(name: $0.text(0), agent: $0.text(1), description: $0.text(2), expectedOutput: $0.text(3),
                                  raw: $0.text(4), usage: usage($0, from: 5))
                     }
+                if cases[index].rows.reportJSON != nil {
+                    cases[index].rows.findings = try db.statement("""
+                        SELECT kind, severity, scorer, message, line, column_number, start_offset, end_offset, match_text, sentence,
+                               evidence_passage, evidence_source, evidence_score
+                        FROM findings WHERE case_scoring_key = ? ORDER BY position
+                        """).rows(caseScoringKey) { row throws(StoreError) in try finding(row, on: db) }
+                }
             }
             return RunRows(summary: head.0, suitePath: head.2, suiteHash: head.3, metadataJSON: head.4, evalcrewVersion: head.5,
                            scorings: scorings, cases: cases.map(\.rows))
@@ -149,6 +157,19 @@ enum StoreReader {
         return RunSummary(id: row.text(0), suiteName: row.text(1), label: row.optionalText(2), status: status,
                           startedAt: row.date(4), endedAt: row.optionalDate(5), results: row.int(10), scoredResults: row.int(11),
                           plannedResults: row.int(6), scorerVersion: row.text(12))
+    }
+
+    private static func finding(_ row: SQLiteRow, on db: SQLiteConnection) throws(StoreError) -> Finding {
+        let severityName = row.text(1)
+        guard let severity = Finding.Severity(rawValue: severityName) else {
+            throw .notAStore(path: db.path, reason: "a finding has an unknown severity '\(severityName)'")
+        }
+        let location = row.isNull(4) ? nil
+            : TextLocation(line: row.int(4), column: row.int(5), offset: row.int(6), endOffset: row.int(7))
+        let evidence = row.isNull(10) ? nil
+            : Evidence(passage: row.text(10), source: row.text(11), score: row.optionalDouble(12))
+        return Finding(kind: row.text(0), severity: severity, scorer: row.text(2), message: row.text(3), location: location,
+                       match: row.optionalText(8), sentence: row.optionalText(9), evidence: evidence)
     }
 
     /// Token usage from seven columns starting at `first`; nil when the first is NULL.

@@ -22,10 +22,6 @@ enum StoreWriter {
     static func recordCase(_ result: CaseResult, rows: ScoringRows, in id: RunID, on db: SQLiteConnection) throws(StoreError) {
         try db.transaction(writing: true) { () throws(StoreError) in
             guard let runKey = try runKey(id, on: db) else { throw .noSuchRun(id) }
-            guard let scoring = try db.statement("SELECT scoring_key FROM scorings WHERE run_key = ? AND number = 1")
-                .firstRow(runKey, read: { $0.int64(0) }) else {
-                throw .notAStore(path: db.path, reason: "run \(id) has no first scoring; the store is damaged")
-            }
             if try resultKey(runKey: runKey, caseID: result.caseID, repeatIndex: result.repeatIndex, on: db) != nil {
                 throw .database(path: db.path, operation: db.operation, message: "run \(id) already holds \(result.displayName)")
             }
@@ -43,7 +39,7 @@ enum StoreWriter {
             if let trace = result.trace {
                 try db.statement("INSERT INTO traces (result_key, contents) VALUES (?, ?)").execute(resultKey, trace)
             }
-            try insertCaseScoring(rows, resultKey: resultKey, scoringKey: scoring, number: 1, on: db)
+            try insertCaseScoring(rows, resultKey: resultKey, number: 1, on: db)
         }
     }
 
@@ -52,13 +48,13 @@ enum StoreWriter {
             guard let runKey = try runKey(id, on: db) else { throw .noSuchRun(id) }
             let number = try db.statement("SELECT coalesce(max(number), 0) + 1 FROM scorings WHERE run_key = ?")
                 .firstRow(runKey, read: { $0.int(0) }) ?? 1
-            let scoringKey = try insertScoring(runKey: runKey, number: number, scorerVersion: scoring.scorerVersion,
-                                               evalcrewVersion: scoring.evalcrewVersion, scoredAt: scoring.scoredAt, on: db)
+            try insertScoring(runKey: runKey, number: number, scorerVersion: scoring.scorerVersion,
+                              evalcrewVersion: scoring.evalcrewVersion, scoredAt: scoring.scoredAt, on: db)
             for (result, rows) in zip(scoring.results, rows) {
                 guard let resultKey = try resultKey(runKey: runKey, caseID: result.caseID, repeatIndex: result.repeatIndex, on: db) else {
                     throw .database(path: db.path, operation: db.operation, message: "run \(id) holds no \(result.displayName)")
                 }
-                try insertCaseScoring(rows, resultKey: resultKey, scoringKey: scoringKey, number: number, on: db)
+                try insertCaseScoring(rows, resultKey: resultKey, number: number, on: db)
                 try db.statement("UPDATE case_results SET status = ?, error = ? WHERE result_key = ?")
                     .execute(rows.status.rawValue, rows.error, resultKey)
             }
@@ -80,8 +76,6 @@ enum StoreWriter {
             try db.statement("DELETE FROM runs WHERE id = ?").execute(id)
             if db.changes == 0 { throw .noSuchRun(id) }
         }
-        // Gives the freed pages (outputs can be large) back to the file system.
-        try db.executeScript("PRAGMA incremental_vacuum")
     }
 
     static func runKey(_ id: RunID, on db: SQLiteConnection) throws(StoreError) -> Int64? {
@@ -93,25 +87,21 @@ enum StoreWriter {
             .firstRow(runKey, caseID, repeatIndex) { $0.int64(0) }
     }
 
-    @discardableResult
     private static func insertScoring(runKey: Int64, number: Int, scorerVersion: String, evalcrewVersion: String,
-                                      scoredAt: Date, on db: SQLiteConnection) throws(StoreError) -> Int64 {
+                                      scoredAt: Date, on db: SQLiteConnection) throws(StoreError) {
         try db.statement("""
             INSERT INTO scorings (run_key, number, scorer_version, evalcrew_version, scored_at) VALUES (?, ?, ?, ?, ?)
             """).execute(runKey, number, scorerVersion, evalcrewVersion, scoredAt)
-        return db.lastInsertedRowID
     }
 
-    private static func insertCaseScoring(_ rows: ScoringRows, resultKey: Int64, scoringKey: Int64, number: Int,
-                                          on db: SQLiteConnection) throws(StoreError) {
+    private static func insertCaseScoring(_ rows: ScoringRows, resultKey: Int64, number: Int, on db: SQLiteConnection) throws(StoreError) {
         let usage = rows.run?.usage
         try db.statement("""
-            INSERT INTO case_scorings (result_key, scoring_key, scoring_number, status, error, report_json, run_format,
-                                       final_output, run_notes_json, retrievals_json, total_tokens, prompt_tokens,
-                                       cached_prompt_tokens, completion_tokens, reasoning_tokens, cache_creation_tokens,
-                                       successful_requests)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(resultKey, scoringKey, number, rows.status.rawValue, rows.error, rows.reportJSON,
+            INSERT INTO case_scorings (result_key, scoring_number, status, error, report_json, run_format, final_output,
+                                       run_notes_json, retrievals_json, total_tokens, prompt_tokens, cached_prompt_tokens,
+                                       completion_tokens, reasoning_tokens, cache_creation_tokens, successful_requests)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(resultKey, number, rows.status.rawValue, rows.error, rows.reportJSON,
                          rows.run?.format.rawValue, rows.finalOutput, rows.notesJSON, rows.retrievalsJSON,
                          usage?.totalTokens, usage?.promptTokens, usage?.cachedPromptTokens, usage?.completionTokens,
                          usage?.reasoningTokens, usage?.cacheCreationTokens, usage?.successfulRequests)

@@ -29,7 +29,9 @@ struct StoredRunDecoder {
             output = CrewArtifact(kind: kind, files: rows.outputFiles)
         }
         let report = try rows.reportJSON.map { json throws(StoreError) in
-            try StoreJSON.decode(ScoreReport.self, from: json, path: path, what: "the report of \(name)")
+            var report = try StoreJSON.decode(ScoreReport.self, from: json, path: path, what: "the report of \(name)")
+            report.findings = rows.findings
+            return report
         }
         return CaseResult(caseID: rows.caseID, group: rows.group, repeatIndex: rows.repeatIndex, status: status,
                           startedAt: rows.startedAt, duration: rows.duration, exitCode: rows.exitCode,

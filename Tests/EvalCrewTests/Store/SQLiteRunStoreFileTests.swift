@@ -70,6 +70,23 @@ final class SQLiteRunStoreFileTests: XCTestCase {
         await XCTAssertStoreError(.readOnly(path: nested)) { () async throws(StoreError) in try await SQLiteRunStore.open(path: nested) }
     }
 
+    func testAStoreInAFolderThatBecameReadOnlyIsReported() async throws {
+        let store = try await SQLiteRunStore.open(path: storePath)
+        _ = try await store.beginRun(StoreSamples.newRun())
+        await store.close()
+        try makeReadOnly(folder.path)
+        await XCTAssertStoreError(.readOnly(path: storePath)) { () async throws(StoreError) in
+            try await SQLiteRunStore.open(path: storePath)
+        }
+    }
+
+    func testAFolderIsNotAStoreFile() async throws {
+        await XCTAssertStoreError({ () async throws(StoreError) in try await SQLiteRunStore.open(path: folder.path) }) {
+            if case .cannotOpen(_, let reason) = $0 { return reason.contains("it is a folder") }
+            return false
+        }
+    }
+
     func testAWriteWhileAnotherConnectionHoldsTheLockFailsAsLockedAfterTheBusyTimeout() async throws {
         let store = try await SQLiteRunStore.open(path: storePath, busyTimeout: 0.2)
         let id = try await store.beginRun(StoreSamples.newRun())

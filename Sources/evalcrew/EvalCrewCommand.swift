@@ -9,10 +9,14 @@ struct EvalCrewCommand: AsyncParsableCommand {
         commandName: "evalcrew",
         abstract: "Score the outputs of CrewAI content crews — offline and deterministic.",
         discussion: """
-        Start with `evalcrew score OUTPUT --sources DOCS`; `evalcrew metrics` lists what is measured. \
-        Running crews, storing runs and comparing them arrive in later versions.
+        Score one output with `evalcrew score OUTPUT --sources DOCS`; `evalcrew metrics` lists what is \
+        measured. Run a suite of topics through the crew with `evalcrew run SUITE`; every output is \
+        scored and kept in the run store (`runs list`, `runs show`, `rescore`, `import`). Comparing \
+        runs arrives in a later version.
 
-        Exit codes: 0 success; 2 usage error (bad flags, missing sources); 3 unreadable input.
+        Exit codes: 0 success; 2 usage or configuration error (bad flags, an invalid suite, missing \
+        sources); 3 something could not be evaluated (unreadable input, a case not scored, an \
+        interrupted run, no such run, an unusable store). Each command's --help says what its codes mean.
         """,
         version: Evaluator.version,
         subcommands: [Score.self, Run.self, Runs.self, Rescore.self, Import.self, SuiteCommand.self, Metrics.self, Version.self]

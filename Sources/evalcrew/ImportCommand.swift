@@ -34,9 +34,12 @@ extension EvalCrewCommand {
 
         @OptionGroup var storeOptions: StoreOptions
 
+        func validate() throws {
+            _ = try MetadataPairs.parse(metadata)
+        }
+
         func run() async throws {
             let suiteDefinition = try SuiteFile.load(suite)
-            let pairs = try MetadataPairs.parse(metadata)
             let plan: RunImporter.Plan
             let scorer: CaseScorer
             do {
@@ -54,11 +57,11 @@ extension EvalCrewCommand {
                 FileHandleOutput.standardError("evalcrew: nothing to import")
                 throw ExitCode(ExitStatus.unreadableInput.rawValue)
             }
-            let store = try await storeOptions.open()
+            let store = try await storeOptions.open(creating: true)
             let runID = try await storeCall {
                 try await store.beginRun(NewRun(
-                    suiteName: suiteDefinition.name, suitePath: suiteDefinition.path, suiteHash: suiteDefinition.contentHash,
-                    label: label, metadata: pairs.merging(["imported": "true"]) { given, _ in given },
+                    suiteName: suiteDefinition.name, suitePath: suiteDefinition.absolutePath, suiteHash: suiteDefinition.contentHash,
+                    label: label, metadata: try MetadataPairs.parse(metadata).merging(["imported": "true"]) { given, _ in given },
                     evalcrewVersion: Evaluator.version, scorerVersion: Evaluator.scorerVersion, startedAt: Date(),
                     plannedResults: plan.items.count))
             }

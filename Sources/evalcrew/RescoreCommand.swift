@@ -8,8 +8,8 @@ extension EvalCrewCommand {
         static let configuration = CommandConfiguration(
             abstract: "Score a stored run's outputs again with the current scorers (no crew calls).",
             discussion: """
-            The new scoring is kept beside the old ones, with its scorer version; `runs show` and \
-            `compare` use the newest. Targets and sources come from the suite file (the path stored \
+            The new scoring is kept beside the old ones, with its scorer version; `runs show` uses the \
+            newest. Targets and sources come from the suite file (the path stored \
             with the run, or --suite-file).
 
             Exit codes: 0 rescored; 2 usage or suite error; 3 no such run, or the store cannot be used.
@@ -27,8 +27,12 @@ extension EvalCrewCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
-            let store = try await storeOptions.open()
+            let store = try await storeOptions.open(creating: false)
             let stored = try await RunLookup.load(run, suite: suite, store: store)
+            if suiteFile == nil && !FileManager.default.fileExists(atPath: stored.suitePath) {
+                FileHandleOutput.standardError("evalcrew: run \(stored.summary.id)'s suite file '\(stored.suitePath)' is gone; give it with --suite-file PATH")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
             let suiteDefinition = try SuiteFile.load(suiteFile ?? stored.suitePath)
             if suiteDefinition.name != stored.summary.suiteName {
                 FileHandleOutput.standardError("evalcrew: \(suiteDefinition.path) is suite '\(suiteDefinition.name)', but run \(stored.summary.id) is of suite '\(stored.summary.suiteName)'; give the right one with --suite-file")

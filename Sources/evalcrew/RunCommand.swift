@@ -42,16 +42,27 @@ extension EvalCrewCommand {
         @Option(help: "Output format of the summary: text or json.")
         var format: OutputFormat = .text
 
+        func validate() throws {
+            _ = try MetadataPairs.parse(metadata)
+        }
+
         func run() async throws {
             let suite = try SuiteFile.load(self.suite)
-            let pairs = try MetadataPairs.parse(metadata)
             let plan: RunPlan
             let adapter: any CrewAdapter
             let scorer: CaseScorer
             do {
                 let spec = try replaySpec() ?? suite.crew ?? { throw RunError.noCrew(suitePath: suite.path) }()
-                adapter = CrewAdapters.adapter(for: spec, suite: suite, environment: ProcessInfo.processInfo.environment)
-                var meta = pairs
+                let environment = ProcessInfo.processInfo.environment
+                if case .command(let command) = spec {
+                    let unset = command.unsetVariables(in: environment)
+                    guard unset.isEmpty else {
+                        throw ValidationError("\(suite.path): the crew's command uses \(unset.map { "${\($0)}" }.joined(separator: ", ")), "
+                                              + "not set in this environment; set \(unset.count == 1 ? "it" : "them") before `evalcrew run`")
+                    }
+                }
+                adapter = CrewAdapters.adapter(for: spec, suite: suite, environment: environment)
+                var meta = try MetadataPairs.parse(metadata)
                 if meta["git_revision"] == nil, let revision = await CrewAdapters.gitRevision(for: spec, suite: suite) {
                     meta["git_revision"] = revision
                 }
@@ -66,7 +77,7 @@ extension EvalCrewCommand {
                 FileHandleOutput.standardError("evalcrew: \(error)")
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
-            let store = try await storeOptions.open()
+            let store = try await storeOptions.open(creating: true)
             let traceDirectory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("evalcrew-traces-\(ProcessInfo.processInfo.processIdentifier)").path
             try? FileManager.default.createDirectory(atPath: traceDirectory, withIntermediateDirectories: true)

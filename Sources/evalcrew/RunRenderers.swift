@@ -30,7 +30,7 @@ struct RunShowRenderer {
             time += ", took \(MetricFormatting.duration(ended.timeIntervalSince(summary.startedAt)))"
         }
         lines.append(time)
-        lines.append("  suite      \(run.suitePath) (sha256 \(run.suiteHash.prefix(12)))")
+        lines.append("  suite      \(Paths.relativeToCurrentFolder(run.suitePath)) (sha256 \(run.suiteHash.prefix(12)))")
         lines.append("  versions   evalcrew \(run.evalcrewVersion), scorers v\(summary.scorerVersion)" +
                      (run.scorings.count > 1 ? " (scoring \(run.scorings.count) of \(run.scorings.count); rescored \(Timestamps.short(run.scorings.last!.scoredAt)))" : ""))
         for (key, value) in run.metadata.sorted(by: { $0.key < $1.key }) {
@@ -60,6 +60,15 @@ struct RunShowRenderer {
             lines.append(style.bold("findings") + style.dim(" over all cases: ") + listed)
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// Paths as users typed them: relative to the current folder when inside it.
+enum Paths {
+    static func relativeToCurrentFolder(_ path: String) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        let prefix = current.hasSuffix("/") ? current : current + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
 

@@ -27,7 +27,15 @@ extension EvalCrewCommand {
             var format: OutputFormat = .text
 
             func run() async throws {
-                let store = try await storeOptions.open()
+                if storeOptions.explicitPath == nil && !storeOptions.exists {
+                    // The default store appears with the first run: an empty list, not an error.
+                    switch format {
+                    case .json: FileHandleOutput.standardOutput(try ReportJSON.encode(["runs": [RunSummaryJSON]()]))
+                    case .text: FileHandleOutput.standardOutput("no runs yet: no store at \(storeOptions.path) (start one with `evalcrew run SUITE`)")
+                    }
+                    return
+                }
+                let store = try await storeOptions.open(creating: false)
                 let runs = try await storeCall { try await store.listRuns(suite: suite) }
                 switch format {
                 case .json:
@@ -68,7 +76,7 @@ extension EvalCrewCommand {
             }
 
             func run() async throws {
-                let store = try await storeOptions.open()
+                let store = try await storeOptions.open(creating: false)
                 let stored = try await RunLookup.load(run, suite: suite, store: store)
                 if let caseID {
                     try showCase(caseID, of: stored)
@@ -117,7 +125,7 @@ extension EvalCrewCommand {
             @OptionGroup var storeOptions: StoreOptions
 
             func run() async throws {
-                let store = try await storeOptions.open()
+                let store = try await storeOptions.open(creating: false)
                 let id = try await RunLookup.resolve(run, suite: suite, store: store)
                 try await storeCall { try await store.deleteRun(id) }
                 FileHandleOutput.standardOutput("deleted run \(id)")

@@ -9,12 +9,24 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// The path in effect.
-    var path: String {
-        store ?? ProcessInfo.processInfo.environment["EVALCREW_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? ".evalcrew/evalcrew.db"
+    var path: String { explicitPath ?? ".evalcrew/evalcrew.db" }
+
+    /// The path the user named (`--store` or `EVALCREW_STORE`), if any.
+    var explicitPath: String? {
+        store ?? ProcessInfo.processInfo.environment["EVALCREW_STORE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Opens the store; an unusable store exits 3 with the store's own message.
-    func open() async throws -> SQLiteRunStore {
+    /// Whether a store file is there (commands that only read never create one).
+    var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Opens the store, creating it when `creating` (commands that write runs); a missing store for a
+    /// reading command, or an unusable one, exits 3 with the reason.
+    func open(creating: Bool) async throws -> SQLiteRunStore {
+        if !creating && !exists {
+            FileHandleOutput.standardError("evalcrew: no run store at '\(path)': `evalcrew run` and `evalcrew import` create it "
+                                           + "(another store: --store PATH or EVALCREW_STORE)")
+            throw ExitCode(ExitStatus.unreadableInput.rawValue)
+        }
         do {
             return try await SQLiteRunStore.open(path: path)
         } catch {

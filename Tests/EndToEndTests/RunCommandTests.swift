@@ -169,4 +169,32 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("bad.yaml:6"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: store), "no store touched for an invalid suite")
     }
+
+    func testAnUnsetVariableInTheCrewsCommandStartsNothing() throws {
+        try write("needs-env.yaml", """
+            version: 1
+            name: e2e
+            crew:
+              command:
+                argv: ["python3", "-c", "print(1)"]
+                env: {MODEL: "${EVALCREW_TEST_UNSET_MODEL}"}
+            cases:
+              - id: vdb
+                inputs: {topic: vector databases}
+            """)
+        let result = try evalcrew(["run", path("needs-env.yaml")])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("${EVALCREW_TEST_UNSET_MODEL}"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store), "no run stored")
+    }
+
+    func testReadingCommandsNeverCreateAStore() throws {
+        let missing = path("typo/evalcrew.db")
+        for arguments in [["runs", "list"], ["runs", "show", "latest"], ["rescore", "latest"]] {
+            let result = try BinaryRunner.run(arguments + ["--store", missing])
+            XCTAssertEqual(result.status, 3, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("no run store at"), result.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("typo")))
+    }
 }

@@ -16,15 +16,27 @@ enum CrewOutputBlock {
         var notes: [String]
     }
 
-    /// Offsets of each `CrewOutput(` not preceded by an identifier character.
+    /// Offsets of each `CrewOutput(` that opens a block: not preceded by an identifier character and
+    /// followed by its first field, `raw=` (on the same line in a repr, on the next in a rich print).
+    /// A post that merely mentions `CrewOutput(` in its prose or code stays markdown.
     static func starts(in bytes: [UInt8]) -> [Int] {
         var result: [Int] = []
         var i = 0
         while let hit = ByteSearch.firstIndex(of: marker, in: bytes, from: i) {
-            if hit == 0 || !PyLiteralParser.isIdentByte(bytes[hit - 1]) { result.append(hit) }
+            if (hit == 0 || !PyLiteralParser.isIdentByte(bytes[hit - 1])) && opensWithRaw(bytes, after: hit + marker.count) {
+                result.append(hit)
+            }
             i = hit + marker.count
         }
         return result
+    }
+
+    private static let firstField = Array("raw=".utf8)
+
+    private static func opensWithRaw(_ bytes: [UInt8], after start: Int) -> Bool {
+        var i = start
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+        return bytes[i...].starts(with: firstField)
     }
 
     /// True when the block is spread over lines (rich) rather than on one line (repr).

@@ -42,7 +42,7 @@ public struct SuiteRunner: Sendable {
         let runID: RunID
         do {
             runID = try await store.beginRun(NewRun(
-                suiteName: plan.suite.name, suitePath: plan.suite.path, suiteHash: plan.suite.contentHash,
+                suiteName: plan.suite.name, suitePath: plan.suite.absolutePath, suiteHash: plan.suite.contentHash,
                 label: plan.label, metadata: plan.metadata, evalcrewVersion: Evaluator.version,
                 scorerVersion: Evaluator.scorerVersion, startedAt: clock(), plannedResults: jobs.count))
         } catch {

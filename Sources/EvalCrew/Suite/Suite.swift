@@ -33,6 +33,11 @@ public struct Suite: Sendable, Equatable {
     }
 }
 
+extension Suite {
+    /// The suite file's absolute path: what a run keeps, so `rescore` finds it from any folder.
+    public var absolutePath: String { URL(fileURLWithPath: path).standardizedFileURL.path }
+}
+
 /// One topic of a suite.
 public struct SuiteCase: Sendable, Equatable {
     public var id: String

@@ -1,8 +1,15 @@
 import CCmarkGFM
+import CSQLite
 
-/// The versions of the C libraries evalcrew is linked against (for bug reports: `evalcrew version`).
+/// The versions of the C libraries evalcrew uses (for bug reports: `evalcrew version`).
 public enum LinkedLibraries {
     public static var versions: [(name: String, version: String)] {
-        [("cmark-gfm", String(cString: cmark_version_string()))]
+        let curl: String
+        switch HTTPCurlLibrary.shared {
+        case .success(let library): curl = "\(library.version) (opened at run time, for HTTP crews)"
+        case .failure(let error): curl = "not available: \(error)"
+        }
+        return [("cmark-gfm", String(cString: cmark_version_string())), ("sqlite3", String(cString: sqlite3_libversion())),
+                ("libcurl", curl)]
     }
 }

@@ -31,4 +31,21 @@ final class DetectionParsingTests: XCTestCase {
             XCTAssertTrue(hint.contains("JSON lines"), hint)
         }
     }
+
+    func testAPostThatMentionsCrewOutputInItsTextIsStillMarkdown() throws {
+        let post = """
+            # Reading crew results
+
+            `crew.kickoff()` returns a `CrewOutput(` object; print it and you see its fields:
+
+            ```python
+            result = crew.kickoff(inputs={"topic": "RAG"})  # CrewOutput(...)
+            ```
+            """
+        let run = try CrewOutputReader.read(text: post, path: "post.md")
+        XCTAssertEqual(run.format, .markdown)
+        XCTAssertEqual(run.post, post)
+        XCTAssertThrowsError(try CrewOutputReader.read(text: "CrewOutput(raw='# Title\\n\\nBody', pydantic=No", path: "cut.txt"),
+                             "a repr cut in the middle is still an error")
+    }
 }

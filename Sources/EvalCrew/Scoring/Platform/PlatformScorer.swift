@@ -117,7 +117,7 @@ public enum PlatformScorer {
             } else if abovePost {
                 message = "assistant chatter “\(line.trimmingWhitespace().prefix(60))” above the front matter: dev.to reads front matter only at the very top — remove the line"
             } else {
-                message = "leftover assistant chatter “\(line.trimmingWhitespace().prefix(60))”: not part of the post"
+                message = "leftover assistant chatter “\(Self.excerpt(line.trimmingWhitespace(), limit: 60))”: not part of the post"
             }
             findings.append(Finding(kind: "agent-chatter", severity: chatter.isProtocol || abovePost ? .error : .warning,
                                     scorer: name, message: message, location: post.location(line: number),
@@ -149,5 +149,13 @@ public enum PlatformScorer {
             }
         }
         return findings
+    }
+
+    /// The first `limit` characters of `text`, cut at a word boundary with an ellipsis when longer.
+    static func excerpt(_ text: some StringProtocol, limit: Int) -> String {
+        guard text.count > limit else { return String(text) }
+        let head = text.prefix(limit)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return cut + "…"
     }
 }

@@ -28,7 +28,7 @@ struct BenchmarkCase: Sendable {
 
     var metricCount: Int { report.scorers.reduce(0) { $0 + $1.metrics.count } }
 
-    /// Case `index` of a run with `repeats` repeats per case id.
+    /// Case result `index` of a run (case id `topic-INDEX`, repeat 1).
     func result(_ index: Int, startedAt: Date) -> CaseResult {
         CaseResult(caseID: "topic-\(index)", group: index % 3 == 0 ? "databases" : nil, repeatIndex: 1, status: .scored,
                    startedAt: startedAt, duration: 30 + Double(index % 17), exitCode: 0,

@@ -4,8 +4,11 @@ import Foundation
 /// `evalcrew-store-bench`: how fast the run store writes case results and lists runs, and how
 /// many bytes a case result takes.
 ///
-///     evalcrew-store-bench [--results N] [--runs N] [--concurrency N]
+///     evalcrew-store-bench [--results N] [--runs N] [--concurrency N] [--output-bytes N]
 ///     evalcrew-store-bench --populate PATH [--runs N]     (fills a store with N runs of 10 cases)
+///
+/// Each case result carries the crewai fixture's output (19.5 KB; `--output-bytes` cuts it shorter),
+/// its trace, parsed run, and its real report cut to 10 findings.
 @main
 enum StoreBenchmark {
     static let casesPerRun = 10
@@ -13,7 +16,8 @@ enum StoreBenchmark {
     static func main() async {
         do {
             let options = try Options(CommandLine.arguments.dropFirst())
-            let sample = try BenchmarkCase.load(findings: 10)
+            var sample = try BenchmarkCase.load(findings: 10)
+            if let bytes = options.outputBytes { sample.output = sample.output.prefix(bytes) }
             if let path = options.populate {
                 let seconds = try await populate(path: path, runs: options.runs, sample: sample, concurrency: options.concurrency)
                 print("populated \(path): \(options.runs) runs × \(casesPerRun) cases in \(format(seconds)) s")
@@ -152,6 +156,7 @@ struct Options {
     var runs = 1_000
     var concurrency = 4
     var populate: String?
+    var outputBytes: Int?
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -162,8 +167,9 @@ struct Options {
             case "--runs": runs = try Self.positive(value, flag)
             case "--concurrency": concurrency = try Self.positive(value, flag)
             case "--populate": populate = value
+            case "--output-bytes": outputBytes = try Self.positive(value, flag)
             default:
-                throw UsageError(message: "unknown option \(flag); use [--results N] [--runs N] [--concurrency N] or --populate PATH [--runs N]")
+                throw UsageError(message: "unknown option \(flag); use [--results N] [--runs N] [--concurrency N] [--output-bytes N] or --populate PATH [--runs N]")
             }
         }
     }

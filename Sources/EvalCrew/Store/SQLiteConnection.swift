@@ -14,6 +14,15 @@ final class SQLiteConnection: @unchecked Sendable {
     private var statements: [String: SQLiteStatement] = [:]
     /// What the store is doing, for error messages ("record case intro #1").
     var operation = "open the store"
+    /// Checkpoints the WAL in the background; set once the store is open.
+    private var checkpointer: WALCheckpointer?
+    /// Frames in the WAL after the last commit (from SQLite's WAL hook).
+    private var walFrames = 0
+    private var walFramesAtLastRequest = 0
+    /// A background checkpoint is asked for every 1,000 new frames (4 MB).
+    private static let framesPerCheckpointRequest = 1_000
+    /// Past 16,000 frames (64 MB) the writer restarts the WAL itself.
+    private static let walFrameCap = 16_000
 
     private init(path: String, queue: DispatchQueue, handle: OpaquePointer) {
         self.path = path
@@ -26,7 +35,8 @@ final class SQLiteConnection: @unchecked Sendable {
     /// Opens (creating the file and its folders when missing) with the store's pragmas set.
     ///
     /// Call on `queue`; the connection must only ever be used there.
-    static func open(path: String, queue: DispatchQueue, busyTimeout: Double) throws(StoreError) -> SQLiteConnection {
+    static func open(path: String, queue: DispatchQueue, busyTimeout: Double,
+                     migrations: [String] = StoreSchema.migrations) throws(StoreError) -> SQLiteConnection {
         dispatchPrecondition(condition: .onQueue(queue))
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
@@ -58,8 +68,36 @@ final class SQLiteConnection: @unchecked Sendable {
         // SQLite falls back to read-only when the file cannot be opened for writing.
         if sqlite3_db_readonly(handle, "main") == 1 { throw .readOnly(path: path) }
         sqlite3_busy_timeout(handle, Int32(clamping: Int((busyTimeout * 1000).rounded())))
-        try StoreSchema.prepare(connection)
+        try StoreSchema.prepare(connection, migrations: migrations)
+        connection.checkpointInTheBackground(busyTimeout: busyTimeout)
         return connection
+    }
+
+    /// Replaces SQLite's automatic checkpoint (run inside the commit that crosses its threshold)
+    /// with `WALCheckpointer`'s.
+    private func checkpointInTheBackground(busyTimeout: Double) {
+        guard let handle else { return }
+        checkpointer = WALCheckpointer(path: URL(fileURLWithPath: path).path, busyTimeout: busyTimeout)
+        // Unretained: the hook is called only during this connection's commits, while it is alive.
+        sqlite3_wal_hook(handle, { context, _, _, frames in
+            guard let context else { return SQLITE_OK }
+            Unmanaged<SQLiteConnection>.fromOpaque(context).takeUnretainedValue().walFrames = Int(frames)
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    /// After a commit: asks for a background checkpoint every so many frames, and restarts a WAL
+    /// that outgrew the cap (busy when a checkpoint is running: tried again after the next commit).
+    private func checkpointIfDue() {
+        guard let checkpointer, let handle else { return }
+        if walFrames < walFramesAtLastRequest { walFramesAtLastRequest = 0 }
+        if walFrames >= walFramesAtLastRequest + Self.framesPerCheckpointRequest {
+            walFramesAtLastRequest = walFrames
+            checkpointer.request()
+        }
+        if walFrames >= Self.walFrameCap {
+            sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_RESTART, nil, nil)
+        }
     }
 
     /// Finalizes the statements and closes the handle; later uses fail with a clear error.
@@ -69,6 +107,8 @@ final class SQLiteConnection: @unchecked Sendable {
     }
 
     private func closeHandle() {
+        checkpointer?.close()
+        checkpointer = nil
         statements.removeAll()
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
@@ -102,6 +142,7 @@ final class SQLiteConnection: @unchecked Sendable {
         do throws(StoreError) {
             let value = try body()
             try statement("COMMIT").execute()
+            if writing { checkpointIfDue() }
             return value
         } catch {
             if let handle, sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }

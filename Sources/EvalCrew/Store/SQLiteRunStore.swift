@@ -3,8 +3,9 @@ import Foundation
 /// The run store in one SQLite file (WAL journal, one transaction per write).
 ///
 /// Every SQLite call runs on the store's own serial dispatch queue, never on the cooperative pool:
-/// callers await it, and concurrent writers encode their JSON in parallel before queueing.
-/// Schema and file layout: `StoreSchema`.
+/// callers await it, and concurrent writers encode their JSON in parallel before queueing. WAL
+/// checkpoints run on a second connection and queue (`WALCheckpointer`). Schema and file layout:
+/// `StoreSchema`.
 public final class SQLiteRunStore: RunStore {
     /// The store file.
     public let path: String
@@ -32,11 +33,16 @@ public final class SQLiteRunStore: RunStore {
     /// by a newer evalcrew, `.readOnly` when the file or its folder cannot be written, `.locked` when
     /// another process holds the store past `busyTimeout` seconds.
     public static func open(path: String, busyTimeout: Double = defaultBusyTimeout) async throws(StoreError) -> SQLiteRunStore {
+        try await open(path: path, busyTimeout: busyTimeout, migrations: StoreSchema.migrations)
+    }
+
+    /// `open` with another list of migrations (tests: a migration to a later version).
+    static func open(path: String, busyTimeout: Double, migrations: [String]) async throws(StoreError) -> SQLiteRunStore {
         let queue = DispatchQueue(label: "evalcrew.run-store")
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<SQLiteConnection, StoreError>, Never>) in
             queue.async {
                 continuation.resume(returning: Result { () throws(StoreError) in
-                    try SQLiteConnection.open(path: path, queue: queue, busyTimeout: busyTimeout)
+                    try SQLiteConnection.open(path: path, queue: queue, busyTimeout: busyTimeout, migrations: migrations)
                 })
             }
         }

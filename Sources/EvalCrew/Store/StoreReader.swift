@@ -5,7 +5,8 @@ enum StoreReader {
     /// Newest first: by start time, then by the order runs were begun.
     private static let newestFirst = "ORDER BY started_at DESC, run_key DESC"
 
-    /// Counts come from the (run_key, status) index; the scorer version is the newest scoring's.
+    /// Counts come from each run's case_results (through its (run_key, case_id, repeat) index); the
+    /// scorer version is the newest scoring's.
     private static let summaryColumns = """
         id, suite_name, label, status, started_at, ended_at, planned_results, writer_pid, writer_host, writer_start_ticks,
         (SELECT count(*) FROM case_results c WHERE c.run_key = runs.run_key),

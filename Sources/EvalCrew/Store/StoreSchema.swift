@@ -14,9 +14,11 @@ enum StoreSchema {
     /// field are at every version.
     static let migrations: [String] = [version1]
 
-    /// Checks what kind of file this is, applies the pragmas and migrates it to `currentVersion`.
-    static func prepare(_ connection: SQLiteConnection) throws(StoreError) {
+    /// Checks what kind of file this is, applies the pragmas and migrates it to the last version of
+    /// `migrations` (tests pass a longer list to exercise a migration).
+    static func prepare(_ connection: SQLiteConnection, migrations: [String] = migrations) throws(StoreError) {
         let path = connection.path
+        let currentVersion = migrations.count
         var header = try readHeader(connection)
         if header.applicationID != applicationID && header.applicationID != 0 {
             throw .notAStore(path: path, reason: "it is a SQLite database of another program (application id \(header.applicationID))")
@@ -27,12 +29,11 @@ enum StoreSchema {
         if header.applicationID == 0 && header.tables > 0 {
             throw .notAStore(path: path, reason: "it is a SQLite database of another program: it has \(header.tables) table(s) and no evalcrew schema")
         }
-        // A checkpoint every 4,000 pages (16 MB) rather than 1,000: a quarter of the fsyncs, and pages
-        // rewritten by consecutive commits reach the file once. The WAL is cut back to 64 MB after a
-        // checkpoint that a huge output made bigger.
+        // Checkpoints are `WALCheckpointer`'s; the WAL file is cut back to 64 MB when it restarts
+        // after a huge output made it bigger.
         try connection.executeScript("""
             PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-            PRAGMA wal_autocheckpoint = 4000; PRAGMA journal_size_limit = 67108864
+            PRAGMA journal_size_limit = 67108864
             """)
         guard header.version < currentVersion else { return }
         try connection.transaction(writing: true) { () throws(StoreError) in

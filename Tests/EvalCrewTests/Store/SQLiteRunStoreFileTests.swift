@@ -31,6 +31,29 @@ final class SQLiteRunStoreFileTests: XCTestCase {
         XCTAssertTrue(message.contains("upgrade evalcrew"), message)
     }
 
+    func testAnOlderStoreIsMigratedForwardKeepingItsRuns() async throws {
+        let store = try await SQLiteRunStore.open(path: storePath)
+        let id = try await store.beginRun(StoreSamples.newRun())
+        try await store.recordCase(StoreSamples.failedCase(), in: id)
+        await store.close()
+
+        // A later evalcrew with a second migration opens the version-1 store.
+        let version2 = StoreSchema.migrations + ["ALTER TABLE runs ADD COLUMN note TEXT; UPDATE runs SET note = 'migrated';"]
+        let migrated = try await SQLiteRunStore.open(path: storePath, busyTimeout: 5, migrations: version2)
+        let stored = try await migrated.loadRun(id)
+        XCTAssertEqual(stored.cases.map(\.caseID), ["kubernetes"])
+        await migrated.close()
+        let raw = try RawSQLite(path: storePath)
+        XCTAssertEqual(try raw.integer("PRAGMA user_version"), 2)
+        XCTAssertEqual(try raw.integer("SELECT count(*) FROM runs WHERE note = 'migrated'"), 1)
+        raw.close()
+
+        // This evalcrew knows only version 1 and refuses the migrated store.
+        await XCTAssertStoreError(.newerSchema(path: storePath, found: 2, supported: 1)) { () async throws(StoreError) in
+            try await SQLiteRunStore.open(path: storePath)
+        }
+    }
+
     func testAFileThatIsNotSQLiteIsNotAStore() async throws {
         try Data("# notes\nthis is not a database, but it is long enough to have a header of sorts.\n".utf8)
             .write(to: URL(fileURLWithPath: storePath))

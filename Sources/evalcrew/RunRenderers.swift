@@ -85,15 +85,20 @@ enum Table {
 }
 
 /// Times as users read them: local time to the minute for lists, ISO 8601 in JSON.
+///
+/// The formatter is made once: making one costs more than formatting a date, and `runs list`
+/// formats a thousand.
 enum Timestamps {
-    static func short(_ date: Date) -> String {
+    private static let shortFormat: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+        return formatter
+    }()
 
-    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    static func short(_ date: Date) -> String { shortFormat.string(from: date) }
+
+    static func iso(_ date: Date) -> String { date.ISO8601Format() }
 }
 
 /// `runs list --format json`.

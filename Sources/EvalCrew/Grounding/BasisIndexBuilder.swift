@@ -186,20 +186,28 @@ struct BasisIndexBuilder {
     /// ("U.S. Drug Enforcement Administration" also gives DEA).
     private mutating func closeRun(_ kind: UInt8) {
         if capitalisedInRun >= 2 {
-            register(runInitials.map { $0 & ~BasisIndexBuilder.connectorFlag }[...], kind)
-            let initials = runInitials.filter { $0 & BasisIndexBuilder.connectorFlag == 0 }
-            let n = min(initials.count, 8)
-            for lo in 0..<(n - 1) {
-                for hi in (lo + 2)...n { register(initials[lo..<hi], kind) }
+            // The initials of all the run's words, then of its capitalised words only.
+            let count = runInitials.count
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * count) { letters in
+                var capitalised = count
+                for (k, initial) in runInitials.enumerated() {
+                    letters[k] = initial & ~BasisIndexBuilder.connectorFlag
+                    if initial & BasisIndexBuilder.connectorFlag == 0 { letters[capitalised] = initial; capitalised += 1 }
+                }
+                register(UnsafeBufferPointer(rebasing: letters[0..<count]), kind)
+                let n = min(capitalised - count, 8)
+                for lo in 0..<(n - 1) {
+                    for hi in (lo + 2)...n { register(UnsafeBufferPointer(rebasing: letters[(count + lo)..<(count + hi)]), kind) }
+                }
             }
         }
         capitalisedInRun = 0
         runInitials.removeAll(keepingCapacity: true)
     }
 
-    private mutating func register(_ letters: ArraySlice<UInt8>, _ kind: UInt8) {
+    private mutating func register(_ letters: UnsafeBufferPointer<UInt8>, _ kind: UInt8) {
         guard letters.count >= 2 else { return }
-        let id = Int(letters.withUnsafeBufferPointer { acronyms.intern($0) })
+        let id = Int(acronyms.intern(letters))
         if id == acronymMask.count { acronymMask.append(0) }
         acronymMask[id] |= kind
     }

@@ -28,7 +28,7 @@ struct BasisIndexBuilder {
     var chunkPassage: [Int32] = []
     var numbers: [NumberKey: UInt8] = [:]
     var hours: [NumberKey: UInt8] = [:]
-    var passageBytes: [[UInt8]] = []
+    var passageText: [String] = []
     var passageKind: [UInt8] = []
 
     private var compound = [UInt8](repeating: 0, count: 96)
@@ -51,13 +51,15 @@ struct BasisIndexBuilder {
     var surfaceMask: [UInt8] { surfaceFacts.map(\.kinds) }
 
     mutating func add(_ passage: GroundingBasis.Passage, number pi: Int) {
-        let bytes = Array(passage.text.utf8)
+        // Scanned in place: a native string's UTF-8 is contiguous (`withUTF8` copies only a
+        // string that is not, and keeps the copy in `text`).
+        var text = passage.text
         let kind = passage.kind.rawValue
-        passageBytes.append(bytes)
         passageKind.append(kind)
         let first = tokens.count
         passageFirstToken.append(Int32(first))
-        bytes.withUnsafeBufferPointer { p in scan(p, kind: kind) }
+        text.withUTF8 { p in scan(p, kind: kind) }
+        passageText.append(text)
         // Chunks of ~chunkWords tokens; a short tail joins the previous chunk.
         let count = tokens.count - first
         var offset = 0

@@ -3,15 +3,14 @@
 /// An open-addressing hash table over a byte arena: the basis index interns every word of the
 /// sources through it, so it avoids `String` allocation and `Dictionary<String, _>` hashing,
 /// which dominate the cost of indexing megabytes of text otherwise. Each slot packs 24 bits of the
-/// word's hash and its length with its id, so a probe costs one memory access unless both agree;
-/// then the word's first eight bytes, kept beside its id, settle it (most words are no longer).
+/// word's hash and its length with its id, beside the word's first eight bytes: a probe reads one
+/// slot, and unless the word is longer than eight bytes (few are) that settles it.
 struct TokenInterner: Sendable {
     /// Every word's bytes end to end, and where each starts (one extra entry at the end).
     private var arena: [UInt8] = []
     private var starts: [Int32] = [0]
-    /// Each word's first eight bytes as one integer (`head`).
-    private var heads: [UInt64] = []
-    /// Slot → 24 hash bits << 40 | length << 32 | (id + 1); 0 = empty.
+    /// Two integers per slot: 24 hash bits << 40 | length << 32 | (id + 1) (0 = empty), then the
+    /// word's first eight bytes (`head`).
     private var table: [UInt64]
     private var mask: Int
     private(set) var count = 0
@@ -19,11 +18,10 @@ struct TokenInterner: Sendable {
     init(capacity: Int = 1024) {
         var size = 1024
         while size < capacity * 2 { size <<= 1 }
-        table = [UInt64](repeating: 0, count: size)
+        table = [UInt64](repeating: 0, count: 2 * size)
         mask = size - 1
         arena.reserveCapacity(capacity * 8)
         starts.reserveCapacity(capacity + 1)
-        heads.reserveCapacity(capacity)
     }
 
     /// The first `count` (at most 8) bytes at `p` as one little-endian integer, zero-extended:
@@ -71,17 +69,15 @@ struct TokenInterner: Sendable {
     @inline(__always) private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ h: UInt32, _ head: UInt64) -> (slot: Int, id: Int32?) {
         let tag = TokenInterner.tag(h, bytes.count)
         return table.withUnsafeBufferPointer { t in
-            heads.withUnsafeBufferPointer { heads in
-                var slot = Int(h) & mask
-                while true {
-                    let entry = t[slot]
-                    if entry == 0 { return (slot, nil) }
-                    if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                        let id = Int(entry & 0xFFFF_FFFF) - 1
-                        if heads[id] == head, bytes.count <= 8 || tailEquals(id, bytes) { return (slot, Int32(id)) }
-                    }
-                    slot = (slot &+ 1) & mask
+            var slot = Int(h) & mask
+            while true {
+                let entry = t[2 &* slot]
+                if entry == 0 { return (slot, nil) }
+                if entry & 0xFFFF_FFFF_0000_0000 == tag, t[2 &* slot &+ 1] == head {
+                    let id = Int(entry & 0xFFFF_FFFF) - 1
+                    if bytes.count <= 8 || tailEquals(id, bytes) { return (slot, Int32(id)) }
                 }
+                slot = (slot &+ 1) & mask
             }
         }
     }
@@ -102,10 +98,10 @@ struct TokenInterner: Sendable {
         let id = count
         arena.append(contentsOf: bytes)
         starts.append(Int32(arena.count))
-        heads.append(head)
-        table[slot] = TokenInterner.tag(h, bytes.count) | UInt64(id + 1)
+        table[2 * slot] = TokenInterner.tag(h, bytes.count) | UInt64(id + 1)
+        table[2 * slot + 1] = head
         count += 1
-        if count * 2 > table.count { grow() }
+        if count * 2 > mask + 1 { grow() }
         return Int32(id)
     }
 
@@ -123,16 +119,18 @@ struct TokenInterner: Sendable {
     func bytes(_ id: Int32) -> ArraySlice<UInt8> { arena[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])] }
 
     private mutating func grow() {
-        let size = table.count * 2
-        var newTable = [UInt64](repeating: 0, count: size)
+        let size = (mask + 1) * 2
+        var newTable = [UInt64](repeating: 0, count: 2 * size)
         let newMask = size - 1
         arena.withUnsafeBufferPointer { a in
             for id in 0..<count {
                 let word = UnsafeBufferPointer(rebasing: a[Int(starts[id])..<Int(starts[id + 1])])
-                let h = TokenInterner.hash(word, head: heads[id])
+                let head = TokenInterner.head(word)
+                let h = TokenInterner.hash(word, head: head)
                 var slot = Int(h) & newMask
-                while newTable[slot] != 0 { slot = (slot + 1) & newMask }
-                newTable[slot] = TokenInterner.tag(h, word.count) | UInt64(id + 1)
+                while newTable[2 * slot] != 0 { slot = (slot + 1) & newMask }
+                newTable[2 * slot] = TokenInterner.tag(h, word.count) | UInt64(id + 1)
+                newTable[2 * slot + 1] = head
             }
         }
         table = newTable

@@ -7,8 +7,8 @@ import Foundation
 /// cost is linear in the size of the sources. Lookups answer "which kinds of passage hold this
 /// word / phrase / number" as a `GroundingBasis.Kind` bit mask.
 struct BasisIndex: Sendable {
-    /// Passage bytes, kinds and origins.
-    let passageBytes: [[UInt8]]
+    /// Passage texts (indexed through their UTF-8 storage, never copied), kinds and origins.
+    let passageText: [String]
     let passageKind: [UInt8]
     let passageOrigin: [String]
     /// Lower-cased surface words and hyphen compounds (`wi-fi` also as `wifi`) → kinds holding them.
@@ -57,7 +57,7 @@ struct BasisIndex: Sendable {
         var passageFirstToken = builder.passageFirstToken
         var chunkFirstToken = builder.chunkFirstToken
         let chunkPassage = builder.chunkPassage
-        let passageBytes = builder.passageBytes
+        let passageText = builder.passageText
         let passageKind = builder.passageKind
         let surfaces = builder.surfaces, surfaceMask = builder.surfaceMask
         let acronyms = builder.acronyms, acronymMask = builder.acronymMask
@@ -141,7 +141,7 @@ struct BasisIndex: Sendable {
             }
         }
 
-        self.passageBytes = passageBytes
+        self.passageText = passageText
         self.passageKind = passageKind
         self.passageOrigin = basis.passages.map(\.origin)
         self.surfaces = surfaces
@@ -297,55 +297,56 @@ struct BasisIndex: Sendable {
         tokens[Int(chunkFirstToken[c])..<Int(chunkFirstToken[c + 1])]
     }
 
-    /// The bytes of a chunk in its passage.
-    func chunkBytes(_ c: Int) -> ArraySlice<UInt8> {
+    /// The byte range of a chunk in its passage (chunks start on stride boundaries).
+    private func chunkRange(_ c: Int) -> Range<Int> {
         let p = Int(chunkPassage[c])
         let first = Int(chunkFirstToken[c]), next = Int(chunkFirstToken[c + 1])
-        let bytes = passageBytes[p]
+        let count = passageText[p].utf8.count
         func byteOffset(_ t: Int) -> Int {
             Int(strideStart[Int(passageFirstStride[p]) + (t - Int(passageFirstToken[p])) / BasisIndex.chunkWords])
         }
-        let lo = first < Int(passageFirstToken[p + 1]) ? byteOffset(first) : bytes.count
-        let hi = next < Int(passageFirstToken[p + 1]) ? byteOffset(next) : bytes.count
-        return bytes[lo..<max(lo, hi)]
+        let lo = first < Int(passageFirstToken[p + 1]) ? byteOffset(first) : count
+        let hi = next < Int(passageFirstToken[p + 1]) ? byteOffset(next) : count
+        return lo..<max(lo, hi)
     }
+
+    /// Calls `body` with the bytes of a chunk (indexed from 0).
+    private func withChunkBytes<R>(_ c: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = chunkRange(c)
+        let text = passageText[Int(chunkPassage[c])]
+        return text.utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[range])) }
+            ?? Array(text.utf8)[range].withUnsafeBufferPointer(body)
+    }
+
+    /// The bytes of a chunk.
+    func chunkBytes(_ c: Int) -> ArraySlice<UInt8> { withChunkBytes(c) { Array($0)[...] } }
 
     /// The text of a chunk, whitespace collapsed, at most `limit` characters.
     func chunkText(_ c: Int, limit: Int = 400) -> String {
-        let p = Int(chunkPassage[c])
-        let bytes = passageBytes[p]
-        let first = Int(chunkFirstToken[c]), next = Int(chunkFirstToken[c + 1])
-        // Chunks start on stride boundaries of their passage.
-        func byteOffset(_ t: Int) -> Int {
-            let k = Int(passageFirstStride[p]) + (t - Int(passageFirstToken[p])) / BasisIndex.chunkWords
-            return Int(strideStart[k])
-        }
-        let lo = first < Int(passageFirstToken[p + 1]) ? byteOffset(first) : bytes.count
-        let hi = next < Int(passageFirstToken[p + 1]) ? byteOffset(next) : bytes.count
-        return BasisIndex.excerpt(bytes[lo..<max(lo, hi)], limit: limit)
+        BasisIndex.excerpt(chunkBytes(c), limit: limit)
     }
 
     /// Stems a chunk states as a key whose value is negative (`upscale: no`,
     /// `Outdoor seating [OutdoorSeating]: no`, `"music": false`): for each, the statement as
     /// written, how many such statements the chunk holds, and how many other (plain) uses.
     func keyValueNegations(_ c: Int) -> [Int32: (statement: String, negated: Int, plain: Int)] {
-        let bytes = chunkBytes(c)
+        withChunkBytes(c) { keyValueNegations(c, chunk: $0) }
+    }
+
+    private func keyValueNegations(_ c: Int, chunk b: UnsafeBufferPointer<UInt8>) -> [Int32: (statement: String, negated: Int, plain: Int)] {
         // Most prose has no `key: no`; a byte scan settles it.
-        guard bytes.contains(where: { $0 == 0x3A || $0 == 0x3D }) else { return [:] }
+        guard b.contains(where: { $0 == 0x3A || $0 == 0x3D }) else { return [:] }
         var out: [Int32: (statement: String, negated: Int, plain: Int)] = [:]
-        let base = bytes.startIndex, end = bytes.endIndex
-        let whole = passageBytes[Int(chunkPassage[c])]
-        whole.withUnsafeBufferPointer { b in
-            ByteText.forEachWord(b, from: base, to: end) { start, stop, lowered in
-                guard let valueEnd = BasisIndex.negativeValueFollows(b, stop, end),
-                      let stem = stems.lookup(WordForms.stem(lowered)) else { return }
-                // The statement: from the start of its line (or after `;`) to the value.
-                var from = start
-                while from > base, b[from - 1] != 0x0A, b[from - 1] != 0x3B { from -= 1 }
-                let statement = BasisIndex.excerpt(whole[from..<valueEnd], limit: 120)
-                    .trimmingCharacters(in: CharacterSet(charactersIn: " -*"))
-                out[stem] = (out[stem]?.statement ?? statement, (out[stem]?.negated ?? 0) + 1, 0)
-            }
+        let end = b.count
+        ByteText.forEachWord(b) { start, stop, lowered in
+            guard let valueEnd = BasisIndex.negativeValueFollows(b, stop, end),
+                  let stem = stems.lookup(WordForms.stem(lowered)) else { return }
+            // The statement: from the start of its line (or after `;`) to the value.
+            var from = start
+            while from > 0, b[from - 1] != 0x0A, b[from - 1] != 0x3B { from -= 1 }
+            let statement = BasisIndex.excerpt(Array(b[from..<valueEnd])[...], limit: 120)
+                .trimmingCharacters(in: CharacterSet(charactersIn: " -*"))
+            out[stem] = (out[stem]?.statement ?? statement, (out[stem]?.negated ?? 0) + 1, 0)
         }
         guard !out.isEmpty else { return out }
         var total: [Int32: Int] = [:]

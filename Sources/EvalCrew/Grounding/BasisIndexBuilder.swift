@@ -5,11 +5,18 @@
 /// their stems appended; hyphen compounds, capitalised runs (for acronyms) and numbers are
 /// recorded on the way.
 struct BasisIndexBuilder {
+    /// What the index keeps about each distinct surface word (lower-cased) or hyphen compound.
+    struct Surface {
+        /// Kinds of passage holding it.
+        var kinds: UInt8 = 0
+        /// It is a number word (`three`), so a number may start there.
+        var isNumberWord: Bool
+        var stem: Int32
+    }
+
     var surfaces: TokenInterner
-    var surfaceMask: [UInt8] = []
-    var stemOfSurface: [Int32] = []
-    /// Per surface word: it is a number word (`three`), so a number may start there.
-    private var isNumberWord: [Bool] = []
+    /// Per surface id.
+    var surfaceFacts: [Surface] = []
     var stems: TokenInterner
     var acronyms = TokenInterner(capacity: 1024)
     var acronymMask: [UInt8] = []
@@ -21,12 +28,14 @@ struct BasisIndexBuilder {
     var chunkPassage: [Int32] = []
     var numbers: [NumberKey: UInt8] = [:]
     var hours: [NumberKey: UInt8] = [:]
-    var passageBytes: [[UInt8]] = []
+    var passageText: [String] = []
     var passageKind: [UInt8] = []
 
     private var compound = [UInt8](repeating: 0, count: 96)
-    private var initials: [UInt8] = []
-    private var initialsAll: [UInt8] = []
+    /// The current capitalised run's initials in order; a connector word's (`of`, `and`) carries
+    /// `connectorFlag`. Initials of capitalised words and connectors are ASCII, so the bit is free.
+    private var runInitials: [UInt8] = []
+    private static let connectorFlag: UInt8 = 0x80
     private var capitalisedInRun = 0
 
     init(totalBytes: Int) {
@@ -38,14 +47,19 @@ struct BasisIndexBuilder {
         strideStart.reserveCapacity(totalBytes / 5 / BasisIndex.chunkWords + 16)
     }
 
+    /// Kinds holding each surface, by surface id.
+    var surfaceMask: [UInt8] { surfaceFacts.map(\.kinds) }
+
     mutating func add(_ passage: GroundingBasis.Passage, number pi: Int) {
-        let bytes = Array(passage.text.utf8)
+        // Scanned in place: a native string's UTF-8 is contiguous (`withUTF8` copies only a
+        // string that is not, and keeps the copy in `text`).
+        var text = passage.text
         let kind = passage.kind.rawValue
-        passageBytes.append(bytes)
         passageKind.append(kind)
         let first = tokens.count
         passageFirstToken.append(Int32(first))
-        bytes.withUnsafeBufferPointer { p in scan(p, kind: kind, first: first) }
+        text.withUTF8 { p in scan(p, kind: kind) }
+        passageText.append(text)
         // Chunks of ~chunkWords tokens; a short tail joins the previous chunk.
         let count = tokens.count - first
         var offset = 0
@@ -57,55 +71,40 @@ struct BasisIndexBuilder {
         }
     }
 
-    private mutating func scan(_ p: UnsafeBufferPointer<UInt8>, kind: UInt8, first: Int) {
+    /// Indexes every word of one passage. The loop body is what runs per word of the sources;
+    /// the rarer work (new words, numbers, hyphen compounds, acronym runs) lives in the functions
+    /// it calls.
+    private mutating func scan(_ p: UnsafeBufferPointer<UInt8>, kind: UInt8) {
         var prevEnd = -10
+        var untilStride = 0          // tokens left before the next chunk may start
         var compoundStart = -1       // byte offset where the current hyphen compound began
         var numbersUntil = 0         // bytes already covered by a number mention
         closeRun(kind)
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteText.wordCapacity)
-        let stemBuffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 128)
-        defer { buffer.deallocate(); stemBuffer.deallocate() }
+        defer { buffer.deallocate() }
         var i = 0
         let end = p.count
         while let (start, stop, n) = ByteText.nextWord(p, &i, end, buffer) {
             let lowered = UnsafeBufferPointer(rebasing: buffer[0..<n])
-            var sid = Int(surfaces.intern(lowered))
-            if sid == surfaceMask.count {
-                surfaceMask.append(0)
-                let k = WordForms.stem(lowered, into: stemBuffer)
-                stemOfSurface.append(stems.intern(UnsafeBufferPointer(rebasing: stemBuffer[0..<k])))
-                isNumberWord.append(NumberWords.value(lowered, 0, n) != nil)
+            let sid = surfaceID(lowered)
+            if surfaceFacts[sid].kinds & kind != kind { surfaceFacts[sid].kinds |= kind }
+            if untilStride == 0 {
+                strideStart.append(Int32(start))
+                untilStride = BasisIndex.chunkWords
             }
-            if surfaceMask[sid] & kind != kind { surfaceMask[sid] |= kind }
-            if (tokens.count - first) % BasisIndex.chunkWords == 0 { strideStart.append(Int32(start)) }
-            tokens.append(stemOfSurface[sid])
+            untilStride -= 1
+            tokens.append(surfaceFacts[sid].stem)
             let first = p[start]
 
             // Numbers: digits, versions and number words, parsed where they start.
-            if start >= numbersUntil, ByteText.isDigit(first) || isNumberWord[sid] || ((first | 0x20) == 0x76 && n > 1) {
-                if let (mention, next) = NumberScanner.mention(at: start, p, end: end) {
-                    record(mention, kind)
-                    numbersUntil = next
-                }
+            if start >= numbersUntil,
+               ByteText.isDigit(first) || surfaceFacts[sid].isNumberWord || ((first | 0x20) == 0x76 && n > 1) {
+                numbersUntil = recordNumber(p, at: start, kind, coveredUntil: numbersUntil)
             }
 
             // Hyphen compounds: `Wi-Fi` is also indexed as `wifi` (built only when one occurs).
-            let joined = start == prevEnd + 1 && p[prevEnd] == 0x2D
-            if joined, compoundStart >= 0 {
-                var length = 0
-                var k = compoundStart
-                while k < stop, length < compound.count {
-                    if p[k] != 0x2D { compound[length] = ByteText.lower(p[k]); length += 1 }
-                    k += 1
-                }
-                sid = compound.withUnsafeBufferPointer { c in Int(surfaces.intern(UnsafeBufferPointer(rebasing: c[0..<length]))) }
-                if sid == surfaceMask.count {
-                    surfaceMask.append(0)
-                    let stem = compound.withUnsafeBufferPointer { c in WordForms.stem(UnsafeBufferPointer(rebasing: c[0..<length])) }
-                    stemOfSurface.append(stems.intern(stem))
-                    isNumberWord.append(false)
-                }
-                surfaceMask[sid] |= kind
+            if start == prevEnd + 1 && p[prevEnd] == 0x2D, compoundStart >= 0 {
+                recordCompound(p[compoundStart..<stop], kind)
             } else {
                 compoundStart = start
             }
@@ -114,19 +113,65 @@ struct BasisIndexBuilder {
             let spaceJoined = start == prevEnd + 1 && p[prevEnd] == 0x20
             if !spaceJoined, capitalisedInRun > 0 { closeRun(kind) }
             if ByteText.isUpper(first) {
-                if capitalisedInRun == 0, BasisIndexBuilder.isArticle(lowered) {
-                    // "The Fair Labor Standards Act" is FLSA, not TFLSA.
-                } else {
-                    initials.append(lowered[0])
-                    initialsAll.append(lowered[0])
-                    capitalisedInRun += 1
-                }
+                extendRun(lowered)
             } else if capitalisedInRun > 0 {
-                if BasisIndexBuilder.isRunConnector(lowered) { initialsAll.append(lowered[0]) } else { closeRun(kind) }
+                if BasisIndexBuilder.isRunConnector(lowered) {
+                    runInitials.append(lowered[0] | BasisIndexBuilder.connectorFlag)
+                } else {
+                    closeRun(kind)
+                }
             }
             prevEnd = stop
         }
         if capitalisedInRun > 0 { closeRun(kind) }
+    }
+
+    /// The surface id of a lower-cased word, registering a new word with its stem.
+    @inline(__always) private mutating func surfaceID(_ lowered: UnsafeBufferPointer<UInt8>) -> Int {
+        let sid = Int(surfaces.intern(lowered))
+        if sid == surfaceFacts.count { registerSurface(lowered, isWord: true) }
+        return sid
+    }
+
+    /// Adds the facts of a surface seen for the first time (a few thousand per megabyte).
+    @inline(never) private mutating func registerSurface(_ lowered: UnsafeBufferPointer<UInt8>, isWord: Bool) {
+        let stem = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lowered.count + 1) { out in
+            let k = WordForms.stem(lowered, into: out)
+            return stems.intern(UnsafeBufferPointer(rebasing: out[0..<k]))
+        }
+        let isNumberWord = isWord && NumberWords.value(lowered, 0, lowered.count) != nil
+        surfaceFacts.append(Surface(isNumberWord: isNumberWord, stem: stem))
+    }
+
+    /// Records the number mention starting at `start`; returns the end of the bytes it covers.
+    @inline(never) private mutating func recordNumber(_ p: UnsafeBufferPointer<UInt8>, at start: Int, _ kind: UInt8,
+                                                      coveredUntil: Int) -> Int {
+        guard let (mention, next) = NumberScanner.mention(at: start, p, end: p.count) else { return coveredUntil }
+        record(mention, kind)
+        return next
+    }
+
+    /// Indexes a hyphen compound (`Wi-Fi`) without its hyphens (`wifi`), cut at `compound.count` bytes.
+    @inline(never) private mutating func recordCompound(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ kind: UInt8) {
+        var length = 0
+        for b in bytes where b != 0x2D && length < compound.count {
+            compound[length] = ByteText.lower(b)
+            length += 1
+        }
+        let sid = compound.withUnsafeBufferPointer { c in Int(surfaces.intern(UnsafeBufferPointer(rebasing: c[0..<length]))) }
+        if sid == surfaceFacts.count {
+            let word = Array(compound[0..<length])
+            word.withUnsafeBufferPointer { registerSurface($0, isWord: false) }
+        }
+        surfaceFacts[sid].kinds |= kind
+    }
+
+    /// Adds a capitalised word to the current run (an article cannot start one:
+    /// "The Fair Labor Standards Act" is FLSA, not TFLSA).
+    private mutating func extendRun(_ lowered: UnsafeBufferPointer<UInt8>) {
+        if capitalisedInRun == 0, BasisIndexBuilder.isArticle(lowered) { return }
+        runInitials.append(lowered[0])
+        capitalisedInRun += 1
     }
 
     private mutating func record(_ mention: NumberMention, _ kind: UInt8) {
@@ -143,20 +188,28 @@ struct BasisIndexBuilder {
     /// ("U.S. Drug Enforcement Administration" also gives DEA).
     private mutating func closeRun(_ kind: UInt8) {
         if capitalisedInRun >= 2 {
-            register(initialsAll[...], kind)
-            let n = min(initials.count, 8)
-            for lo in 0..<(n - 1) {
-                for hi in (lo + 2)...n { register(initials[lo..<hi], kind) }
+            // The initials of all the run's words, then of its capitalised words only.
+            let count = runInitials.count
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * count) { letters in
+                var capitalised = count
+                for (k, initial) in runInitials.enumerated() {
+                    letters[k] = initial & ~BasisIndexBuilder.connectorFlag
+                    if initial & BasisIndexBuilder.connectorFlag == 0 { letters[capitalised] = initial; capitalised += 1 }
+                }
+                register(UnsafeBufferPointer(rebasing: letters[0..<count]), kind)
+                let n = min(capitalised - count, 8)
+                for lo in 0..<(n - 1) {
+                    for hi in (lo + 2)...n { register(UnsafeBufferPointer(rebasing: letters[(count + lo)..<(count + hi)]), kind) }
+                }
             }
         }
         capitalisedInRun = 0
-        initials.removeAll(keepingCapacity: true)
-        initialsAll.removeAll(keepingCapacity: true)
+        runInitials.removeAll(keepingCapacity: true)
     }
 
-    private mutating func register(_ letters: ArraySlice<UInt8>, _ kind: UInt8) {
+    private mutating func register(_ letters: UnsafeBufferPointer<UInt8>, _ kind: UInt8) {
         guard letters.count >= 2 else { return }
-        let id = Int(letters.withUnsafeBufferPointer { acronyms.intern($0) })
+        let id = Int(acronyms.intern(letters))
         if id == acronymMask.count { acronymMask.append(0) }
         acronymMask[id] |= kind
     }

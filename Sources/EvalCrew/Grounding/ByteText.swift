@@ -65,52 +65,79 @@ enum ByteText {
 
     /// The next word at or after `i` (which moves past it): its start, end and the number of
     /// lowered bytes written to `buf` (capacity `wordCapacity`). The loop-friendly form of `forEachWord`.
+    ///
+    /// This runs over every byte of the sources, so the loops keep the position in a local and
+    /// use wrapping arithmetic (positions stay far below `Int.max`); ASCII, almost all of the
+    /// input, takes the first branch.
     @inline(__always)
     static func nextWord(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int,
                          _ buf: UnsafeMutableBufferPointer<UInt8>) -> (Int, Int, Int)? {
-        while i < end {
-            let b = p[i]
+        var j = i
+        while j < end {
+            let b = p[j]
             if b < 0x80 {
-                if !isAlnum(b) { i += 1; continue }
-            } else if !isWordSequence(p, i) {
-                i += sequenceLength(b); continue
+                if !isAlnum(b) { j &+= 1; continue }
+            } else if !isWordSequence(p, j) {
+                j &+= sequenceLength(b); continue
             }
-            let start = i
-            var n = 0
+            let start = j
             // Dotted acronym: single letters each followed by a dot (`U.S.`, `e.g.`, `U.S.A`).
-            if isLetter(b), i + 3 < end, p[i + 1] == 0x2E, isLetter(p[i + 2]),
-               p[i + 3] == 0x2E || !(p[i + 3] < 0x80 ? isAlnum(p[i + 3]) : isWordSequence(p, i + 3)) {
-                var j = i
-                while j + 1 < end, n < wordCapacity - 1, isLetter(p[j]), p[j + 1] == 0x2E {
-                    buf[n] = lower(p[j]); n += 1
-                    j += 2
-                }
-                if j < end, n < wordCapacity - 1, isLetter(p[j]), j + 1 == end || !isAlnum(p[j + 1]) {
-                    buf[n] = lower(p[j]); n += 1
-                    j += 1
-                }
+            if isLetter(b), j + 3 < end, p[j + 1] == 0x2E, isLetter(p[j + 2]),
+               p[j + 3] == 0x2E || !(p[j + 3] < 0x80 ? isAlnum(p[j + 3]) : isWordSequence(p, j + 3)) {
+                let n = dottedAcronym(p, &j, end, buf)
                 i = j
                 return (start, j, n)
             }
-            while i < end {
-                let c = p[i]
+            // Every byte of the word is kept (ASCII lowered), so the count is the distance from `start`.
+            while j < end {
+                let c = p[j]
                 if c < 0x80 {
-                    guard isAlnum(c) else { break }
-                    if n < wordCapacity { buf[n] = lower(c) }
-                    n += 1; i += 1
+                    let lowered: UInt8
+                    if isDigit(c) { lowered = c } else if isLetter(c) { lowered = c | 0x20 } else { break }
+                    let k = j &- start
+                    if k < wordCapacity { buf[k] = lowered }
+                    j &+= 1
                 } else {
-                    guard isWordSequence(p, i) else { break }
-                    let len = sequenceLength(c)
-                    for k in 0..<len where i + k < end {
-                        if n < wordCapacity { buf[n] = p[i + k] }
-                        n += 1
-                    }
-                    i += len
+                    guard isWordSequence(p, j) else { break }
+                    j = copySequence(p, j, end, buf, from: start)
                 }
             }
-            return (start, min(i, end), min(n, wordCapacity))
+            i = j
+            let stop = min(j, end)
+            return (start, stop, min(stop - start, wordCapacity))
         }
+        i = j
         return nil
+    }
+
+    /// Copies the UTF-8 sequence at `j` (a letter outside ASCII) into `buf` (the word began at
+    /// `start`) as far as it has room; returns where the sequence ends. Kept out of line: ASCII is
+    /// the hot path.
+    @inline(never)
+    private static func copySequence(_ p: UnsafeBufferPointer<UInt8>, _ j: Int, _ end: Int,
+                                     _ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> Int {
+        let len = sequenceLength(p[j])
+        for k in 0..<len where j + k < end && j + k - start < wordCapacity {
+            buf[j + k - start] = p[j + k]
+        }
+        return j + len
+    }
+
+    /// Lowers the dotted acronym at `j` (`U.S.A` → `usa`) into `buf`, moves `j` past it and
+    /// returns the number of letters.
+    @inline(never)
+    private static func dottedAcronym(_ p: UnsafeBufferPointer<UInt8>, _ j: inout Int, _ end: Int,
+                                      _ buf: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
+        while j + 1 < end, n < wordCapacity - 1, isLetter(p[j]), p[j + 1] == 0x2E {
+            buf[n] = lower(p[j]); n += 1
+            j += 2
+        }
+        if j < end, n < wordCapacity - 1, isLetter(p[j]), j + 1 == end || !isAlnum(p[j + 1]) {
+            buf[n] = lower(p[j]); n += 1
+            j += 1
+        }
+        return n
     }
 
     /// The ASCII-lower-cased bytes of a string.

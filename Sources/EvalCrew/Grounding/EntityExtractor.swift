@@ -89,37 +89,46 @@ struct EntityExtractor: Sendable {
 
     private static func makeWord(_ b: [UInt8], _ range: Range<Int>, _ parts: [[UInt8]]) -> EntityWord {
         var upper = 0, lower = 0, digits = 0, camel = false
-        var camelParts: [[UInt8]] = []
-        var current: [UInt8] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
+        for i in range {
             let c = b[i]
             if ByteText.isUpper(c) {
                 upper += 1
-                if i > range.lowerBound, ByteText.isLower(b[i - 1]) {
-                    camel = true
-                    if !current.isEmpty { camelParts.append(current) }
-                    current = []
-                }
+                if i > range.lowerBound, ByteText.isLower(b[i - 1]) { camel = true }
             } else if ByteText.isLower(c) {
                 lower += 1
             } else if ByteText.isDigit(c) {
                 digits += 1
             }
-            if ByteText.isAlnum(c) { current.append(ByteText.lower(c)) } else if !current.isEmpty, c == 0x2D {
-                camelParts.append(current); current = []
-            }
-            i += 1
         }
-        if !current.isEmpty { camelParts.append(current) }
+        // Most words are not CamelCase: their parts are only split when they are.
+        let camelParts = camel ? camelCaseParts(b, range) : []
         // `LLMs`, `APIs`: all capitals but a plural s.
         let pluralCaps = upper >= 2 && lower == 1 && b[range.upperBound - 1] == 0x73
         let allCaps = upper >= 2 && (lower == 0 || pluralCaps)
         // `APhA`, `iPhone`: capitals after lower-case letters but not ALL CAPS.
         let startsUpper = ByteText.isUpper(b[range.lowerBound])
-        return EntityWord(range: range, parts: parts, camelParts: camel ? camelParts : [],
+        return EntityWord(range: range, parts: parts, camelParts: camelParts,
                           startsUpper: startsUpper, isCamel: camel && !pluralCaps, isAllCaps: allCaps,
                           mixesDigits: digits > 0 && upper + lower > 0)
+    }
+
+    /// The lower-cased parts of a CamelCase word (`LlamaIndex` → `llama`, `index`): split before a
+    /// capital that follows a lower-case letter, and at hyphens.
+    private static func camelCaseParts(_ b: [UInt8], _ range: Range<Int>) -> [[UInt8]] {
+        var camelParts: [[UInt8]] = []
+        var current: [UInt8] = []
+        for i in range {
+            let c = b[i]
+            if ByteText.isUpper(c), i > range.lowerBound, ByteText.isLower(b[i - 1]) {
+                if !current.isEmpty { camelParts.append(current) }
+                current = []
+            }
+            if ByteText.isAlnum(c) { current.append(ByteText.lower(c)) } else if !current.isEmpty, c == 0x2D {
+                camelParts.append(current); current = []
+            }
+        }
+        if !current.isEmpty { camelParts.append(current) }
+        return camelParts
     }
 
     /// Lower-cased words (and runs, joined by spaces) capitalised mid-sentence in a unit.

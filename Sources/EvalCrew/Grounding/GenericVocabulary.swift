@@ -28,6 +28,9 @@ struct GenericVocabulary: Sendable {
         return false
     }
 
+    /// The built-in terms of several words (`machine learning`).
+    static let builtInPhrases: Set<String> = builtIn.filter { $0.utf8.contains(0x20) }
+
     static let builtIn: Set<String> = {
         let groups = [
             // Computing and AI terms that any technical post uses without a source.

@@ -41,7 +41,7 @@ public enum GroundingScorer {
         for (unit, words) in zip(units, unitWords) { known.formUnion(extractor.midSentenceNames(unit, words: words)) }
         extractor.knownNames = known
         let definitions = AcronymDefinitions(units: units, words: unitWords)
-        extractor.phrases = GenericVocabulary.builtIn.filter { $0.contains(" ") }.union(definitions.longForms)
+        extractor.phrases = GenericVocabulary.builtInPhrases.union(definitions.longForms)
 
         // The blueprint's words and numbers: headings that copy the blueprint's titles are not claims.
         var blueprintWords = Set<String>()

@@ -136,7 +136,13 @@ enum NumberScanner {
 
     private static func parseDigits(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (NumberMention, Int)? {
         var j = start
-        var parts: [Int64] = []   // dot-separated integer parts
+        // Dot-separated integer parts, the first four packed 16 bits each (a version's key).
+        var packedParts: Int64 = 0
+        var partCount = 0
+        func addPart(_ part: Int64) {
+            if partCount < 4 { packedParts = (packedParts << 16) | (min(part, 0xFFFE) + 1) }
+            partCount += 1
+        }
         var current: Int64 = 0
         var dots = 0
         var hour = -1, minute = -1
@@ -157,7 +163,7 @@ enum NumberScanner {
         }
         var fraction: Double = 0
         var scale: Double = 1
-        parts.append(current)
+        addPart(current)
         // Decimals and version parts.
         while j + 1 < end, p[j] == 0x2E, ByteText.isDigit(p[j + 1]) {
             dots += 1
@@ -169,7 +175,7 @@ enum NumberScanner {
                 if dots == 1 && n < 9 { fraction += Double(p[j] - 0x30) * pow10(-(n + 1)) }
                 n += 1; j += 1
             }
-            parts.append(part)
+            addPart(part)
         }
         // Time of day: H:MM(:SS).
         if dots == 0, current <= 24, j + 2 < end, p[j] == 0x3A, ByteText.isDigit(p[j + 1]), ByteText.isDigit(p[j + 2]),
@@ -188,7 +194,8 @@ enum NumberScanner {
         var mentionEnd = j
         var isTime = hour >= 0
         var meridiem = 0  // 1 am, 2 pm
-        var multipliers: [Double] = [1]
+        // The factors a glued suffix may mean, in key order: `10k` is 10,000; `1.5m` 1.5 or 1.5 million.
+        var multipliers: (Double, Double?) = (1, nil)
         // Suffix glued to the digits: 2x, 5th, 9am, 10k, 1.5m, 384d, 1990s, 70%.
         if j < end, ByteText.isLetter(p[j]) {
             let e = skipLetters(p, j, end)
@@ -198,11 +205,11 @@ enum NumberScanner {
             } else if equalsLower(p, j, e, "pm") || (e - j == 1 && ByteText.lower(p[j]) == 0x70 && e + 1 < end && p[e] == 0x2E && ByteText.lower(p[e + 1]) == 0x6D) {
                 meridiem = 2
             } else if equalsLower(p, j, e, "k") {
-                multipliers = [1000, 1]
+                multipliers = (1000, 1)
             } else if equalsLower(p, j, e, "m") || equalsLower(p, j, e, "mm") {
-                multipliers = [1, 1e6]
+                multipliers = (1, 1e6)
             } else if equalsLower(p, j, e, "b") || equalsLower(p, j, e, "bn") {
-                multipliers = [1e9, 1]
+                multipliers = (1e9, 1)
             } else if ByteText.isUpper(p[j]), !(e - j == 1 && (p[j] == 0x4B || p[j] == 0x4D || p[j] == 0x42)) {
                 return nil   // 3D, 4K-like product names and 13B-like model sizes stay names
             }
@@ -242,11 +249,10 @@ enum NumberScanner {
                 if hour <= 12, hour >= 1 { keys.append(.time(hour: hour == 12 ? 0 : hour + 12, minute: minute)) }
             }
         } else if dots >= 2 {
-            var packed: Int64 = 0
-            for part in parts.prefix(4) { packed = (packed << 16) | (min(part, 0xFFFE) + 1) }
-            keys.append(NumberKey(kind: .version, value: packed))
+            keys.append(NumberKey(kind: .version, value: packedParts))
         } else {
-            for m in multipliers { keys.append(.number(value * m)) }
+            keys.append(.number(value * multipliers.0))
+            if let m = multipliers.1 { keys.append(.number(value * m)) }
         }
         return (NumberMention(range: start..<mentionEnd, keys: keys, isWord: false, isTime: isTime, value: isTime ? Double(hour) : value),
                 max(mentionEnd, start + 1))

@@ -18,7 +18,7 @@ enum WordForms {
     /// Writes the stem of `w` into `out` (capacity ≥ `w.count` + 1) and returns its length;
     /// the allocation-free form the basis index uses for every new word.
     static func stem(_ w: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var n = w.count
+        let n = w.count
         for k in 0..<n { out[k] = w[k] }
         guard n > 3 else { return n }
         var digits = true
@@ -27,36 +27,52 @@ enum WordForms {
             if !ByteText.isDigit(w[k]) { digits = false }
         }
         if digits { return n }
-        // Suffix tests on out[0..<n]; the word must stay longer than the suffix.
+        var word = Stemmed(out: out, n: n)
+        let (i, e, s, d, g, l, y) = (UInt8(0x69), UInt8(0x65), UInt8(0x73), UInt8(0x64), UInt8(0x67), UInt8(0x6C), UInt8(0x79))
+        // Plurals: studies → study, classes → class, matches → match, boxes → box, cards → card.
+        if word.ends(i, e, s) && word.n > 4 {
+            word.replaceEnd(3, with: y)
+        } else if (word.n > 4 && word.ends(s, e, s) && out[word.n - 4] == s)
+                    || (word.ends(e, s) && word.n > 4 && (out[word.n - 3] == 0x68 && (out[word.n - 4] == 0x63 || out[word.n - 4] == s)))
+                    || word.ends(0x78, e, s) || word.ends(0x7A, e, s) {
+            word.n -= 2
+        } else if word.ends(s) && !word.ends(s, s) && !word.ends(0x75, s) && !word.ends(i, s) {
+            word.n -= 1
+        }
+        // Verb and adverb endings: running → run, studied → study, served → serv, quickly → quick.
+        if word.ends(i, 0x6E, g) && word.n > 5 {
+            word.n -= 3; word.undouble()
+        } else if word.ends(i, e, d) && word.n > 4 {
+            word.replaceEnd(3, with: y)
+        } else if word.ends(e, d) && word.n > 4 {
+            word.n -= 2; word.undouble()
+        } else if word.ends(l, y) && word.n > 5 {
+            word.n -= 2
+        }
+        if word.n > 3, out[word.n - 1] == e { word.n -= 1 }  // final e: serve/serving/served
+        return word.n
+    }
+
+    /// A word being stemmed in place: `out[0..<n]`. Suffix tests require the word to stay longer
+    /// than the suffix.
+    private struct Stemmed {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        var n: Int
+
         func ends(_ a: UInt8) -> Bool { n > 1 && out[n - 1] == a }
         func ends(_ a: UInt8, _ b: UInt8) -> Bool { n > 2 && out[n - 2] == a && out[n - 1] == b }
         func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { n > 3 && out[n - 3] == a && out[n - 2] == b && out[n - 1] == c }
-        func undouble() {
+
+        /// Drops the last `k` bytes and appends `byte` (`studies` → `study`).
+        mutating func replaceEnd(_ k: Int, with byte: UInt8) {
+            n -= k; out[n] = byte; n += 1
+        }
+
+        /// A doubled final consonant is undone (`runn` → `run`), except l, s and z (`call`, `pass`, `buzz`).
+        mutating func undouble() {
             if n >= 3, out[n - 1] == out[n - 2], out[n - 1] != 0x6C, out[n - 1] != 0x73, out[n - 1] != 0x7A,
                ByteText.isLetter(out[n - 1]) { n -= 1 }
         }
-        let (i, e, s, d, g, l, y) = (UInt8(0x69), UInt8(0x65), UInt8(0x73), UInt8(0x64), UInt8(0x67), UInt8(0x6C), UInt8(0x79))
-        // Plurals: studies → study, classes → class, matches → match, boxes → box, cards → card.
-        if ends(i, e, s) && n > 4 {
-            n -= 3; out[n] = y; n += 1
-        } else if (n > 4 && ends(s, e, s) && out[n - 4] == s) || (ends(e, s) && n > 4 && (out[n - 3] == 0x68 && (out[n - 4] == 0x63 || out[n - 4] == s)))
-                    || ends(0x78, e, s) || ends(0x7A, e, s) {
-            n -= 2
-        } else if ends(s) && !ends(s, s) && !ends(0x75, s) && !ends(i, s) {
-            n -= 1
-        }
-        // Verb and adverb endings: running → run, studied → study, served → serv, quickly → quick.
-        if ends(i, 0x6E, g) && n > 5 {
-            n -= 3; undouble()
-        } else if ends(i, e, d) && n > 4 {
-            n -= 3; out[n] = y; n += 1
-        } else if ends(e, d) && n > 4 {
-            n -= 2; undouble()
-        } else if ends(l, y) && n > 5 {
-            n -= 2
-        }
-        if n > 3, out[n - 1] == e { n -= 1 }  // final e: serve/serving/served
-        return n
     }
 
     /// Function words: never content, never evidence of support.

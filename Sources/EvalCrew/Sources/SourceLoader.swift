@@ -11,7 +11,7 @@ public enum SourceLoader {
         for pattern in patterns {
             let paths = try expand(pattern)
             for path in paths where seen.insert(path).inserted {
-                guard let data = FileManager.default.contents(atPath: path) else {
+                guard let data = contents(of: path) else {
                     throw SourceError.unreadable(path)
                 }
                 if data.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, data.count) != nil } ?? false }) {
@@ -26,6 +26,14 @@ public enum SourceLoader {
             }
         }
         return (documents, skipped)
+    }
+
+    /// A file's bytes, mapped rather than read where the system allows: the only copy made is
+    /// then the `String` (reading would first copy the file into fresh memory, as costly again
+    /// for a megabyte of sources). Anything that cannot be mapped (a pipe, an empty file) is read.
+    static func contents(of path: String) -> Data? {
+        if let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) { return mapped }
+        return FileManager.default.contents(atPath: path)
     }
 
     /// The files `pattern` stands for: itself, the files under a folder, or a glob's matches (folders expanded).

@@ -6,6 +6,7 @@ extension EvalCrewCommand {
     /// `evalcrew metrics`: the metric catalogue.
     struct Metrics: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "metrics",
             abstract: "List every metric: name, unit, direction, default margin; primary metrics are marked.")
 
         @Option(help: "Output format: text or json.")
@@ -42,7 +43,7 @@ extension EvalCrewCommand {
 
     /// `evalcrew version`: evalcrew's version and the C libraries it is linked against.
     struct Version: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show evalcrew's version and its linked C libraries.")
+        static let configuration = CommandConfiguration(commandName: "version", abstract: "Show evalcrew's version and its linked C libraries.")
 
         func run() throws {
             var lines = ["evalcrew \(Evaluator.version) (scorers v\(Evaluator.scorerVersion), report schema v\(ScoreReport.schemaVersion))"]

@@ -6,6 +6,7 @@ extension EvalCrewCommand {
     /// `evalcrew rescore`: the stored outputs of a run scored again with the current scorers.
     struct Rescore: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rescore",
             abstract: "Score a stored run's outputs again with the current scorers (no crew calls).",
             discussion: """
             The new scoring is kept beside the old ones, with its scorer version; `runs show` uses the \

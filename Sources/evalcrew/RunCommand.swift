@@ -6,6 +6,7 @@ extension EvalCrewCommand {
     /// `evalcrew run`: every case of a suite through the crew, scored and stored as it finishes.
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a suite through the crew; score and store every output as it finishes.",
             discussion: """
             Cases × repeats run concurrently (each repeat is its own crew invocation). A failing, hanging \

@@ -6,6 +6,7 @@ extension EvalCrewCommand {
     /// `evalcrew runs`: list, show and delete stored runs.
     struct Runs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "runs",
             abstract: "List, show and delete stored runs.",
             discussion: """
             A run is named by its id (a unique prefix works), label:NAME (the latest run with that \
@@ -16,7 +17,7 @@ extension EvalCrewCommand {
             subcommands: [List.self, Show.self, Delete.self], defaultSubcommand: List.self)
 
         struct List: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List stored runs, newest first.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List stored runs, newest first.")
 
             @Option(help: "Only the runs of this suite (its name).")
             var suite: String?
@@ -52,7 +53,7 @@ extension EvalCrewCommand {
         }
 
         struct Show: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Show one run: its cases, scores and failures.")
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one run: its cases, scores and failures.")
 
             @Argument(help: "The run: id or prefix, label:NAME, latest, latest~N.")
             var run: String
@@ -114,7 +115,7 @@ extension EvalCrewCommand {
         }
 
         struct Delete: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Delete a run and everything stored with it.")
+            static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a run and everything stored with it.")
 
             @Argument(help: "The run: id or prefix, label:NAME, latest, latest~N.")
             var run: String

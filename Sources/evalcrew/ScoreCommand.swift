@@ -6,6 +6,7 @@ extension EvalCrewCommand {
     /// `evalcrew score`: scores one crew output offline.
     struct Score: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "score",
             abstract: "Score one crew output: length, blueprint adherence, grounding, platform rules, cost.",
             discussion: """
             INPUT is any shape a CrewAI crew produces: CrewOutput JSON, the one-line repr, a rich print \

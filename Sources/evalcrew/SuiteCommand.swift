@@ -13,6 +13,7 @@ extension EvalCrewCommand {
         /// `evalcrew suite check FILE`: validates a suite without running it.
         struct Check: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "check",
                 abstract: "Validate a suite file without running it, and summarise it.",
                 discussion: """
                 Checks everything a run would: the schema (docs/suite.md), unknown and duplicate keys, \

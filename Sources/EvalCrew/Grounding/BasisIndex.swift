@@ -29,7 +29,8 @@ struct BasisIndex: Sendable {
     /// Chunks: first token of each (one extra entry at the end) and the passage it lies in.
     let chunkFirstToken: [Int32]
     let chunkPassage: [Int32]
-    private let averageChunkLength: Float
+    /// BM25's length factor per chunk, k1 · (1 − b + b · length / average length), computed once.
+    private let chunkLengthFactor: [Float]
     /// Positions of each stem (counting-sorted).
     private let positionStart: [Int32]
     private let positions: [Int32]
@@ -102,8 +103,11 @@ struct BasisIndex: Sendable {
                     for c in 0..<chunks {
                         let c32 = Int32(c)
                         for t in Int(chunkFirstToken[c])..<Int(chunkFirstToken[c + 1]) {
+                            // Branch-free: whether a stem is new in its chunk is as good as random,
+                            // and a mispredicted branch per token costs more than the addition.
                             let s = Int(tok[t])
-                            if last[s] != c32 { last[s] = c32; start[s + 1] += 1 }
+                            start[s + 1] &+= last[s] != c32 ? 1 : 0
+                            last[s] = c32
                         }
                     }
                 }
@@ -156,7 +160,11 @@ struct BasisIndex: Sendable {
         self.chunkFirstToken = chunkFirstToken
         self.chunkPassage = chunkPassage
         let chunkCount = max(1, chunkFirstToken.count - 1)
-        self.averageChunkLength = Float(tokens.count) / Float(chunkCount)
+        let averageChunkLength = Float(tokens.count) / Float(chunkCount)
+        self.chunkLengthFactor = (0..<max(0, chunkFirstToken.count - 1)).map { c in
+            let length = Float(chunkFirstToken[c + 1] - chunkFirstToken[c])
+            return 1.2 * (0.25 + 0.75 * length / averageChunkLength)
+        }
         self.positionStart = positionStart
         self.positions = positions
         self.chunkPostingStart = chunkPostingStart
@@ -274,8 +282,7 @@ struct BasisIndex: Sendable {
             for k in lo..<hi {
                 let c = Int(chunkPostingChunk[k])
                 let tf = Float(chunkPostingFrequency[k])
-                let length = Float(chunkFirstToken[c + 1] - chunkFirstToken[c])
-                let norm = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / averageChunkLength))
+                let norm = tf * 2.2 / (tf + chunkLengthFactor[c])
                 if scores[c] == 0 { touched.append(c) }
                 scores[c] += idf * norm
             }
@@ -335,7 +342,7 @@ struct BasisIndex: Sendable {
 
     private func keyValueNegations(_ c: Int, chunk b: UnsafeBufferPointer<UInt8>) -> [Int32: (statement: String, negated: Int, plain: Int)] {
         // Most prose has no `key: no`; a byte scan settles it.
-        guard b.contains(where: { $0 == 0x3A || $0 == 0x3D }) else { return [:] }
+        guard BasisIndex.mayHoldNegativeValue(b) else { return [:] }
         var out: [Int32: (statement: String, negated: Int, plain: Int)] = [:]
         let end = b.count
         ByteText.forEachWord(b) { start, stop, lowered in
@@ -358,6 +365,21 @@ struct BasisIndex: Sendable {
     /// How often a stem occurs in a chunk.
     func occurrences(of stem: Int32, inChunk c: Int) -> Int {
         chunkStems(c).reduce(0) { $0 + ($1 == stem ? 1 : 0) }
+    }
+
+    /// Whether `b` has a `:` or `=` followed (after spaces and quotes) by `n` or `f`, as every
+    /// negative value `negativeValueFollows` accepts is.
+    static func mayHoldNegativeValue(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x3A || b[i] == 0x3D {
+                var j = i + 1
+                while j < b.count, b[j] == 0x20 || b[j] == 0x22 || b[j] == 0x27 { j += 1 }
+                if j < b.count, b[j] | 0x20 == 0x6E || b[j] | 0x20 == 0x66 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// After `i`: optional spaces, quotes and one `[…]`, then `:` or `=`, then `no`, `false`,

@@ -80,7 +80,9 @@ struct BasisIndexBuilder {
         var compoundStart = -1       // byte offset where the current hyphen compound began
         var numbersUntil = 0         // bytes already covered by a number mention
         closeRun(kind)
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteText.wordCapacity)
+        // Eight spare bytes: the interner reads any word of the buffer eight bytes at a time.
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteText.wordCapacity + 8)
+        buffer.initialize(repeating: 0)
         defer { buffer.deallocate() }
         var i = 0
         let end = p.count
@@ -128,7 +130,7 @@ struct BasisIndexBuilder {
 
     /// The surface id of a lower-cased word, registering a new word with its stem.
     @inline(__always) private mutating func surfaceID(_ lowered: UnsafeBufferPointer<UInt8>) -> Int {
-        let sid = Int(surfaces.intern(lowered))
+        let sid = Int(surfaces.intern(lowered, padded: true))
         if sid == surfaceFacts.count { registerSurface(lowered, isWord: true) }
         return sid
     }

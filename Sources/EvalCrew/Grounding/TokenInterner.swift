@@ -26,7 +26,11 @@ struct TokenInterner: Sendable {
 
     /// The first `count` (at most 8) bytes at `p` as one little-endian integer, zero-extended:
     /// words are hashed and compared eight bytes at a time.
-    @inline(__always) private static func load(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+    ///
+    /// `padded`: eight bytes are readable at `p` whatever `count` is, so one load and a mask do,
+    /// without a branch on the length (which the processor mispredicts from word to word).
+    @inline(__always) private static func load(_ p: UnsafeRawPointer, _ count: Int, padded: Bool) -> UInt64 {
+        if padded { return p.loadUnaligned(as: UInt64.self) & (UInt64.max >> (64 - 8 * UInt64(min(count, 8)))) }
         if count >= 8 { return p.loadUnaligned(as: UInt64.self) }
         var v: UInt64 = 0
         var at = 0
@@ -37,19 +41,19 @@ struct TokenInterner: Sendable {
     }
 
     /// The first eight bytes of `bytes` (fewer when shorter), as `load` reads them.
-    @inline(__always) private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inline(__always) private static func head(_ bytes: UnsafeBufferPointer<UInt8>, padded: Bool) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
-        return load(base, min(8, bytes.count))
+        return load(base, min(8, bytes.count), padded: padded)
     }
 
     /// A hash of `bytes` whose first eight bytes are `head`.
-    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64) -> UInt32 {
+    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, padded: Bool) -> UInt32 {
         var h = (0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count) ^ head) &* 0xFF51_AFD7_ED55_8CCD
         if bytes.count > 8, let base = bytes.baseAddress {
             var i = 8
             while i < bytes.count {
                 h ^= h >> 33
-                h = (h ^ load(base + i, min(8, bytes.count - i))) &* 0xFF51_AFD7_ED55_8CCD
+                h = (h ^ load(base + i, min(8, bytes.count - i), padded: padded)) &* 0xFF51_AFD7_ED55_8CCD
                 i &+= 8
             }
         }
@@ -90,25 +94,35 @@ struct TokenInterner: Sendable {
     }
 
     /// The id of `bytes`, adding it when new.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let head = TokenInterner.head(bytes)
-        let h = TokenInterner.hash(bytes, head: head)
+    ///
+    /// `padded`: at least eight bytes are readable from every byte of `bytes` (a word buffer
+    /// eight bytes longer than its longest word), which lets the word be read without branches.
+    @inline(__always) mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, padded: Bool = false) -> Int32 {
+        let head = TokenInterner.head(bytes, padded: padded)
+        let h = TokenInterner.hash(bytes, head: head, padded: padded)
         let (slot, found) = find(bytes, h, head)
         if let found { return found }
+        return insert(bytes, h, head, at: slot)
+    }
+
+    /// Adds a word that `find` did not find, in the empty slot it returned.
+    private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ h: UInt32, _ head: UInt64, at slot: Int) -> Int32 {
         let id = count
         arena.append(contentsOf: bytes)
         starts.append(Int32(arena.count))
         table[2 * slot] = TokenInterner.tag(h, bytes.count) | UInt64(id + 1)
         table[2 * slot + 1] = head
         count += 1
-        if count * 2 > mask + 1 { grow() }
+        // Up to three quarters full: probes stay short (a slot is 16 bytes, four to a cache line)
+        // and the table stays small enough to sit in the processor's cache.
+        if count * 4 > (mask + 1) * 3 { grow() }
         return Int32(id)
     }
 
     /// The id of `bytes`, if it was interned.
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let head = TokenInterner.head(bytes)
-        return find(bytes, TokenInterner.hash(bytes, head: head), head).id
+        let head = TokenInterner.head(bytes, padded: false)
+        return find(bytes, TokenInterner.hash(bytes, head: head, padded: false), head).id
     }
 
     func lookup(_ bytes: [UInt8]) -> Int32? { bytes.withUnsafeBufferPointer { lookup($0) } }
@@ -125,8 +139,8 @@ struct TokenInterner: Sendable {
         arena.withUnsafeBufferPointer { a in
             for id in 0..<count {
                 let word = UnsafeBufferPointer(rebasing: a[Int(starts[id])..<Int(starts[id + 1])])
-                let head = TokenInterner.head(word)
-                let h = TokenInterner.hash(word, head: head)
+                let head = TokenInterner.head(word, padded: false)
+                let h = TokenInterner.hash(word, head: head, padded: false)
                 var slot = Int(h) & newMask
                 while newTable[2 * slot] != 0 { slot = (slot + 1) & newMask }
                 newTable[2 * slot] = TokenInterner.tag(h, word.count) | UInt64(id + 1)

@@ -131,6 +131,6 @@ public struct SuiteRunner: Sendable {
     }
 
     private func tracePath(_ job: CaseJob) -> String {
-        (traceDirectory as NSString).appendingPathComponent("\(job.name).trace.jsonl")
+        (traceDirectory as NSString).appendingPathComponent(job.name + ReplayCrewAdapter.traceSuffix)
     }
 }

@@ -17,6 +17,10 @@ public protocol RunStore: Sendable {
     func resolve(_ reference: RunReference, suite: String?) async throws(StoreError) -> RunID
     /// A run with every case result, each with its newest scoring.
     func loadRun(_ id: RunID) async throws(StoreError) -> StoredRun
+    /// A run's scores and findings under its newest scoring, without outputs, traces or tasks.
+    func loadScores(_ id: RunID) async throws(StoreError) -> RunScores
+    /// One case result with its newest scoring, output and parsed run (nil when the run does not hold it).
+    func loadCase(_ id: RunID, caseID: String, repeatIndex: Int) async throws(StoreError) -> CaseResult?
     /// Deletes a run and everything it holds.
     func deleteRun(_ id: RunID) async throws(StoreError)
     /// Adds a new scoring of a run's stored outputs (`rescore`); older scorings are kept.

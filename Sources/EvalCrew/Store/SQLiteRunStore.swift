@@ -100,6 +100,21 @@ public final class SQLiteRunStore: RunStore {
         return try StoredRunDecoder(path: path).decode(rows)
     }
 
+    public func loadScores(_ id: RunID) async throws(StoreError) -> RunScores {
+        let rows = try await perform("load the scores of run \(id)") { db throws(StoreError) in try StoreScoresReader.load(id, on: db) }
+        let metadata = try StoreJSON.decode([String: String].self, from: rows.metadataJSON, path: path,
+                                            what: "the metadata of run \(id)")
+        return RunScores(summary: rows.summary, suitePath: rows.suitePath, suiteHash: rows.suiteHash, metadata: metadata,
+                         scorerVersion: rows.summary.scorerVersion, results: rows.results)
+    }
+
+    public func loadCase(_ id: RunID, caseID: String, repeatIndex: Int) async throws(StoreError) -> CaseResult? {
+        let rows = try await perform("load case \(caseID) #\(repeatIndex) of run \(id)") { db throws(StoreError) in
+            try StoreReader.loadRun(id, only: (caseID, repeatIndex), on: db)
+        }
+        return try StoredRunDecoder(path: path).decode(rows).cases.first
+    }
+
     public func deleteRun(_ id: RunID) async throws(StoreError) {
         try await perform("delete run \(id)") { db throws(StoreError) in try StoreWriter.deleteRun(id, on: db) }
     }

@@ -39,6 +39,18 @@ final class SQLiteStatement {
         }
     }
 
+    /// Runs a query and hands each row to `body`, keeping none.
+    func forEachRow(_ values: any SQLValueConvertible..., body: (SQLiteRow) throws(StoreError) -> Void) throws(StoreError) {
+        try bind(values)
+        defer { reset() }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw connection.error(code) }
+            try body(SQLiteRow(handle: handle))
+        }
+    }
+
     /// Runs a query and reads its first row, if any.
     func firstRow<Row>(_ values: any SQLValueConvertible..., read: (SQLiteRow) throws(StoreError) -> Row) throws(StoreError) -> Row? {
         try firstRow(bindings: values, read: read)

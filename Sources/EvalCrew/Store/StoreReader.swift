@@ -7,7 +7,7 @@ enum StoreReader {
 
     /// Counts come from each run's case_results (through its (run_key, case_id, repeat) index); the
     /// scorer version is the newest scoring's.
-    private static let summaryColumns = """
+    static let summaryColumns = """
         id, suite_name, label, status, started_at, ended_at, planned_results, writer_pid, writer_host, writer_start_ticks,
         (SELECT count(*) FROM case_results c WHERE c.run_key = runs.run_key),
         (SELECT count(*) FROM case_results c WHERE c.run_key = runs.run_key AND c.status = 'scored'),
@@ -82,7 +82,9 @@ enum StoreReader {
         var findings: [Finding]
     }
 
-    static func loadRun(_ id: RunID, on db: SQLiteConnection) throws(StoreError) -> RunRows {
+    /// A run's rows; only one case result's when `only` names it.
+    static func loadRun(_ id: RunID, only: (caseID: String, repeatIndex: Int)? = nil,
+                        on db: SQLiteConnection) throws(StoreError) -> RunRows {
         try db.transaction(writing: false) { () throws(StoreError) -> RunRows in
             let liveness = Liveness()
             guard let head = try db.statement("""
@@ -105,9 +107,9 @@ enum StoreReader {
                 FROM case_results c
                 JOIN case_scorings cs ON cs.result_key = c.result_key
                  AND cs.scoring_number = (SELECT max(scoring_number) FROM case_scorings m WHERE m.result_key = c.result_key)
-                WHERE c.run_key = ?
+                WHERE c.run_key = ? \(only == nil ? "" : "AND c.case_id = ? AND c.repeat_index = ?")
                 ORDER BY c.result_key
-                """).rows(head.1) { row in
+                """).rows(bindings: [head.1] + (only.map { [$0.caseID, $0.repeatIndex] } ?? [])) { row in
                     (resultKey: row.int64(0), caseScoringKey: row.int64(11), rows: CaseRows(
                         caseID: row.text(1), group: row.optionalText(2), repeatIndex: row.int(3), status: row.text(4),
                         error: row.optionalText(5), startedAt: row.date(6), duration: row.double(7),
@@ -145,7 +147,7 @@ enum StoreReader {
     }
 
     /// Reads the columns of `summaryColumns`, starting at 0.
-    private static func summary(_ row: SQLiteRow, liveness: Liveness, on db: SQLiteConnection) throws(StoreError) -> RunSummary {
+    static func summary(_ row: SQLiteRow, liveness: Liveness, on db: SQLiteConnection) throws(StoreError) -> RunSummary {
         let stored = row.text(3)
         guard var status = RunStatus(rawValue: stored) else {
             throw .notAStore(path: db.path, reason: "run \(row.text(0)) has an unknown status '\(stored)'")
@@ -160,7 +162,7 @@ enum StoreReader {
                           plannedResults: row.int(6), scorerVersion: row.text(12))
     }
 
-    private static func finding(_ row: SQLiteRow, on db: SQLiteConnection) throws(StoreError) -> Finding {
+    static func finding(_ row: SQLiteRow, on db: SQLiteConnection) throws(StoreError) -> Finding {
         let severityName = row.text(1)
         guard let severity = Finding.Severity(rawValue: severityName) else {
             throw .notAStore(path: db.path, reason: "a finding has an unknown severity '\(severityName)'")
@@ -182,7 +184,7 @@ enum StoreReader {
     }
 
     /// Checks each writer process once per read.
-    private final class Liveness {
+    final class Liveness {
         private var gone: [WriterProcess: Bool] = [:]
 
         func isGone(_ writer: WriterProcess) -> Bool {

@@ -36,6 +36,8 @@ actor RecordingStore: RunStore {
     func listRuns(suite: String?) async throws(StoreError) -> [RunSummary] { [] }
     func resolve(_ reference: RunReference, suite: String?) async throws(StoreError) -> RunID { throw .noSuchRun("\(reference)") }
     func loadRun(_ id: RunID) async throws(StoreError) -> StoredRun { throw .noSuchRun(id) }
+    func loadScores(_ id: RunID) async throws(StoreError) -> RunScores { throw .noSuchRun(id) }
+    func loadCase(_ id: RunID, caseID: String, repeatIndex: Int) async throws(StoreError) -> CaseResult? { throw .noSuchRun(id) }
     func deleteRun(_ id: RunID) async throws(StoreError) { runs[id] = nil }
     func addScoring(_ scoring: NewScoring, to run: RunID) async throws(StoreError) {}
 }

@@ -27,6 +27,7 @@ public enum GoldenApprover {
         var selected: [String] = [], skipped: [String] = []
         if let cases {
             for caseID in cases where !selected.contains(caseID) {
+                _ = try Goldens.folder(suite: suite, caseID: caseID, root: root)
                 guard byCase.all[caseID] != nil else {
                     throw .noSuchCase(caseID: caseID, run: run.summary.id, known: byCase.order)
                 }

@@ -10,12 +10,12 @@ enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-            throw .writeFailed(path: url.path, reason: "the folder \(folder.path) is not writable")
+            throw .writeFailed(path: url.relativePath, reason: "the folder \(folder.relativePath) is not writable")
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw .writeFailed(path: url.path, reason: reason)
+            throw .writeFailed(path: url.relativePath, reason: reason)
         }
     }
 }

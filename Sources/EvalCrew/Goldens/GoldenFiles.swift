@@ -16,7 +16,7 @@ enum GoldenFiles {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .writeFailed(path: folder.path, reason: error.localizedDescription)
+            throw .writeFailed(path: folder.relativePath, reason: error.localizedDescription)
         }
         try AtomicFile.write(golden.post, to: folder.appendingPathComponent(post))
         let blueprintURL = folder.appendingPathComponent(blueprint)
@@ -25,7 +25,7 @@ enum GoldenFiles {
         } else if FileManager.default.fileExists(atPath: blueprintURL.path) {
             // A re-approval without a blueprint must not leave the previous one looking current.
             do { try FileManager.default.removeItem(at: blueprintURL) } catch {
-                throw .writeFailed(path: blueprintURL.path, reason: error.localizedDescription)
+                throw .writeFailed(path: blueprintURL.relativePath, reason: error.localizedDescription)
             }
         }
         try AtomicFile.write(scoresJSON(golden.scores), to: folder.appendingPathComponent(scores))
@@ -42,7 +42,7 @@ enum GoldenFiles {
         let scores = try decode([String: Double].self, folder, Self.scores)
         let findings = try decode([FindingFile].self, folder, Self.findings).map { file throws(GoldenError) in
             guard let severity = Finding.Severity(rawValue: file.severity) else {
-                throw GoldenError.malformed(path: folder.appendingPathComponent(Self.findings).path,
+                throw GoldenError.malformed(path: folder.appendingPathComponent(Self.findings).relativePath,
                                             reason: "unknown severity '\(file.severity)' (error, warning or info)")
             }
             return GoldenFinding(kind: file.kind, severity: severity, scorer: file.scorer, message: file.message,
@@ -143,7 +143,7 @@ enum GoldenFiles {
     }
 
     private static func readProvenance(_ folder: URL) throws(GoldenError) -> GoldenProvenance {
-        let path = folder.appendingPathComponent(provenance).path
+        let path = folder.appendingPathComponent(provenance).relativePath
         let file = try decode(ProvenanceFile.self, folder, provenance)
         guard file.schemaVersion == schemaVersion else {
             throw .malformed(path: path, reason: "schema_version \(file.schemaVersion) is not one this evalcrew reads (\(schemaVersion))")
@@ -161,10 +161,10 @@ enum GoldenFiles {
     private static func text(_ folder: URL, _ name: String) throws(GoldenError) -> String {
         let url = folder.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw .malformed(path: url.path, reason: "the file is missing or cannot be read")
+            throw .malformed(path: url.relativePath, reason: "the file is missing or cannot be read")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw .malformed(path: url.path, reason: "the file is not UTF-8")
+            throw .malformed(path: url.relativePath, reason: "the file is not UTF-8")
         }
         return text
     }
@@ -174,7 +174,7 @@ enum GoldenFiles {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch {
-            throw .malformed(path: folder.appendingPathComponent(name).path, reason: "not the expected JSON (\(describe(error)))")
+            throw .malformed(path: folder.appendingPathComponent(name).relativePath, reason: "not the expected JSON (\(describe(error)))")
         }
     }
 

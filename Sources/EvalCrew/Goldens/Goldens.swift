@@ -29,7 +29,7 @@ public enum Goldens {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: suiteFolder.path)
         } catch {
-            throw .noGoldens(suite: suite, folder: suiteFolder.path)
+            throw .noGoldens(suite: suite, folder: suiteFolder.relativePath)
         }
         var cases: [GoldenCase] = []
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -37,7 +37,7 @@ public enum Goldens {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: caseFolder.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
             let golden = try GoldenFiles.read(from: caseFolder)
-            let provenancePath = caseFolder.appendingPathComponent(GoldenFiles.provenance).path
+            let provenancePath = caseFolder.appendingPathComponent(GoldenFiles.provenance).relativePath
             guard golden.provenance.suite == suite else {
                 throw .malformed(path: provenancePath, reason: "it is a golden of suite '\(golden.provenance.suite)', not '\(suite)'")
             }
@@ -46,7 +46,7 @@ public enum Goldens {
             }
             cases.append(golden)
         }
-        guard !cases.isEmpty else { throw .noGoldens(suite: suite, folder: suiteFolder.path) }
+        guard !cases.isEmpty else { throw .noGoldens(suite: suite, folder: suiteFolder.relativePath) }
         return cases
     }
 
@@ -76,7 +76,7 @@ public enum Goldens {
                          status: .scored, error: nil, metrics: golden.scores.filter { $0.value.isFinite },
                          findings: golden.findings.map(\.finding))
         }
-        return RunScores(summary: summary, suitePath: folder.path, suiteHash: joined(cases.map(\.provenance.suiteHash)),
-                         metadata: ["goldens": folder.path], scorerVersion: scorerVersion, results: results)
+        return RunScores(summary: summary, suitePath: folder.relativePath, suiteHash: joined(cases.map(\.provenance.suiteHash)),
+                         metadata: ["goldens": folder.relativePath], scorerVersion: scorerVersion, results: results)
     }
 }

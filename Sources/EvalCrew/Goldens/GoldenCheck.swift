@@ -20,8 +20,24 @@ public struct GoldenCheck: Sendable {
 
     public func count(_ outcome: GoldenCaseCheck.Outcome) -> Int { cases.filter { $0.outcome == outcome }.count }
 
-    /// What limits the comparison, worth a note (a changed suite file, cases on one side only, failed repeats).
-    public var notes: [String] { comparison.issues.map(\.message) }
+    /// What limits the comparison, worth a note: a changed suite file, repeats of the run not scored.
+    ///
+    /// Cases on one side only are left out here: each has its own entry in `cases`.
+    public var notes: [String] {
+        comparison.issues.compactMap { issue in
+            switch issue {
+            case .onlyInA, .onlyInB, .failedInA:
+                return nil
+            case .failedInB(let results):
+                let listed = results.prefix(8).joined(separator: ", ") + (results.count > 8 ? ", …" : "")
+                return "\(results.count) result(s) of the run not scored, left out of its scores: \(listed)"
+            case .suiteChanged:
+                return "the suite file changed since the goldens were approved (its content hash differs): targets or sources may differ"
+            default:
+                return issue.message
+            }
+        }
+    }
 }
 
 /// One case's check against its golden.

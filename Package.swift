@@ -29,6 +29,8 @@ let package = Package(
         ),
         // The run store's benchmark (`make bench`): write speed, bytes per case result, `runs list` speed.
         .executableTarget(name: "evalcrew-store-bench", dependencies: ["EvalCrew"]),
+        // `evalcrew compare` on two runs of 1,000 cases × 3 repeats (`make bench`).
+        .executableTarget(name: "evalcrew-compare-bench", dependencies: ["EvalCrew"]),
         // CSQLite: the store tests hold a second raw connection (a lock, a newer schema version).
         .testTarget(name: "EvalCrewTests", dependencies: ["EvalCrew", "CSQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EvalCrew"]),

@@ -52,13 +52,13 @@ struct FindingIdentity {
     var key: String
     var contentWords: Set<String>?
 
-    init(_ finding: Finding) {
+    init(_ finding: Finding, normalised: (String) -> String = FindingIdentity.normalised) {
         self.finding = finding
         if Self.claimKinds.contains(finding.kind) {
             key = finding.kind
             contentWords = Set(ContentWords.of(finding.sentence ?? finding.match ?? finding.message))
         } else {
-            key = finding.kind + "\u{1F}" + Self.normalised(finding.match ?? "")
+            key = finding.kind + "\u{1F}" + normalised(finding.match ?? "")
             contentWords = nil
         }
     }
@@ -75,8 +75,16 @@ struct FindingIdentity {
     static func distinct(_ findings: [Finding]) -> [FindingIdentity] {
         var kept: [FindingIdentity] = []
         var seenKeys = Set<String>()
+        // Repeats of a case mostly repeat the same values: normalise each once.
+        var normalisedValues: [String: String] = [:]
+        func normalise(_ value: String) -> String {
+            if let known = normalisedValues[value] { return known }
+            let result = normalised(value)
+            normalisedValues[value] = result
+            return result
+        }
         for finding in findings {
-            let identity = FindingIdentity(finding)
+            let identity = FindingIdentity(finding, normalised: normalise)
             if identity.contentWords == nil {
                 if seenKeys.insert(identity.key).inserted { kept.append(identity) }
             } else if !kept.contains(where: { $0.matches(identity) }) {

@@ -52,6 +52,7 @@ public struct ScoredResult: Sendable, Equatable {
     public var error: String?
     /// Metric values by dotted name; a metric that was not a number is absent.
     public var metrics: [String: Double]
+    /// The findings, without evidence when loaded from a store (`RunStore.loadScores`).
     public var findings: [Finding]
 
     public init(caseID: String, group: String?, repeatIndex: Int, status: CaseStatus, error: String?,

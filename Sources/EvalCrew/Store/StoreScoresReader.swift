@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a run's scores and findings under its newest scoring: three queries for the whole run,
-/// whatever its size, and no outputs.
+/// whatever its size, and no outputs. Findings come without their evidence passages (the largest
+/// text of a finding; comparisons never read them; `loadRun` and `loadCase` have them).
 enum StoreScoresReader {
     /// A run's score rows, JSON still encoded.
     struct Rows: Sendable {
@@ -51,15 +52,17 @@ enum StoreScoresReader {
                 positions[key] = results.count
                 results.append(result)
             }
+            var metricNames = TextInterner()
+            for index in results.indices { results[index].metrics.reserveCapacity(32) }
             try db.statement("""
                 SELECT s.case_scoring_key, s.metric, s.value FROM (\(newestScorings)) n
                 JOIN scores s ON s.case_scoring_key = n.key WHERE s.value IS NOT NULL
                 """).forEachRow(head.1) { row in
-                    if let position = positions[row.int64(0)] { results[position].metrics[row.text(1)] = row.double(2) }
+                    if let position = positions[row.int64(0)] { results[position].metrics[metricNames.text(row, 1)] = row.double(2) }
                 }
             try db.statement("""
                 SELECT f.kind, f.severity, f.scorer, f.message, f.line, f.column_number, f.start_offset, f.end_offset,
-                       f.match_text, f.sentence, f.evidence_passage, f.evidence_source, f.evidence_score, f.case_scoring_key
+                       f.match_text, f.sentence, NULL, NULL, NULL, f.case_scoring_key
                 FROM (\(newestScorings)) n JOIN findings f ON f.case_scoring_key = n.key
                 ORDER BY f.case_scoring_key, f.position
                 """).forEachRow(head.1) { row throws(StoreError) in

@@ -11,15 +11,15 @@ struct EvalCrewCommand: AsyncParsableCommand {
         discussion: """
         Score one output with `evalcrew score OUTPUT --sources DOCS`; `evalcrew metrics` lists what is \
         measured. Run a suite of topics through the crew with `evalcrew run SUITE`; every output is \
-        scored and kept in the run store (`runs list`, `runs show`, `rescore`, `import`). Comparing \
-        runs arrives in a later version.
+        scored and kept in the run store (`runs list`, `runs show`, `rescore`, `import`); `evalcrew gate RUN` \
+        (or `run --gate`) applies the suite's gates (docs/gates.md).
 
-        Exit codes: 0 success; 2 usage or configuration error (bad flags, an invalid suite, missing \
+        Exit codes: 0 success; 1 a gate failed (gate, run --gate); 2 usage or configuration error (bad flags, an invalid suite, missing \
         sources); 3 something could not be evaluated (unreadable input, a case not scored, an \
         interrupted run, no such run, an unusable store). Each command's --help says what its codes mean.
         """,
         version: Evaluator.version,
-        subcommands: [Score.self, Run.self, Runs.self, Rescore.self, Import.self, SuiteCommand.self, Metrics.self, Version.self]
+        subcommands: [Score.self, Run.self, Runs.self, Gate.self, Rescore.self, Import.self, SuiteCommand.self, Metrics.self, Version.self]
     )
 
     /// Runs the command; usage errors exit 2 (ArgumentParser's own default is 64).
@@ -47,6 +47,8 @@ struct EvalCrewCommand: AsyncParsableCommand {
 /// evalcrew's exit codes.
 enum ExitStatus: Int32 {
     case success = 0
+    /// A gate failed (`gate`, `run --gate`).
+    case gateFailed = 1
     case usage = 2
     case unreadableInput = 3
 }

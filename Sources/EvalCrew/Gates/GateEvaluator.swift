@@ -125,8 +125,8 @@ public enum GateEvaluator {
         }
         switch baseline {
         case .noneYet(let reason):
-            let message = "no baseline yet (\(reason)): passes until a run of the suite has passed its gates"
-            notes.append("no baseline yet: \(reason); the relative gates pass without a comparison")
+            let message = "no baseline yet: passes (nothing to compare with)"
+            notes.append("no baseline yet: \(reason); the no-regression gates pass without a comparison until one has")
             return gates.noRegression.map { GateResult(gate: $0.gate, line: $0.line, passed: true, message: message) }
                 + [GateResult(gate: rulesGate, line: gates.noRegressionLine, passed: true, message: message)]
 

@@ -6,7 +6,7 @@ enum GateNumber {
         guard value.isFinite else { return String(value) }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         let magnitude = abs(value)
-        let decimals = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : max(3, Int(-log10(magnitude).rounded(.down)) + 3)
+        let decimals = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : max(2, Int(-log10(magnitude).rounded(.down)) + 2)
         var text = String(format: "%.\(min(decimals, 12))f", value)
         while text.contains("."), text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -22,10 +22,14 @@ public enum GatesParser {
         let problems = reader.problems.map { problem in
             SuiteProblem(line: problem.line.map { $0 + offset } ?? firstLine, caseID: nil, message: problem.message)
         }
-        guard problems.isEmpty, let gates else {
+        guard problems.isEmpty, var gates else {
             throw .invalid(path: path, problems: problems.enumerated()
                 .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element))
         }
+        // Lines within the section become lines of the suite file.
+        for index in gates.rules.indices { gates.rules[index].line = gates.rules[index].line.map { $0 + offset } }
+        for index in gates.noRegression.indices { gates.noRegression[index].line = gates.noRegression[index].line.map { $0 + offset } }
+        gates.noRegressionLine = gates.noRegressionLine.map { $0 + offset }
         return gates
     }
 

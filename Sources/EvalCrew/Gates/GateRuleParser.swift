@@ -70,7 +70,7 @@ enum GateRuleParser {
         if left.hasPrefix("run.") {
             guard let quantity = RunQuantity(rawValue: left) else {
                 let known = RunQuantity.allCases.map(\.rawValue)
-                let suggestion = KeySuggestion.closest(to: left, among: known).map { "did you mean `\($0)`? " } ?? ""
+                let suggestion = (KeySuggestion.closest(to: left, among: known) ?? known.first { $0.hasPrefix(left) }).map { "did you mean `\($0)`? " } ?? ""
                 return .failure(GateRuleProblem("`\(left)` is not a run count; \(suggestion)the run counts are \(known.map { "`\($0)`" }.joined(separator: ", "))"))
             }
             return .success(.run(quantity))

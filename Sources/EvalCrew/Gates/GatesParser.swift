@@ -17,8 +17,8 @@ public enum GatesParser {
     /// Parses the section's text (from the `gates:` line on); `firstLine` is that line in the suite file.
     public static func parse(_ text: String, firstLine: Int, path: String) throws(GatesError) -> SuiteGates {
         let reader = SuiteNodeReader()
-        let gates = read(text, reader: reader)
         let offset = firstLine - 1
+        let gates = read(text, offset: offset, reader: reader)
         let problems = reader.problems.map { problem in
             SuiteProblem(line: problem.line.map { $0 + offset } ?? firstLine, caseID: nil, message: problem.message)
         }
@@ -33,8 +33,9 @@ public enum GatesParser {
         return gates
     }
 
-    /// The gates, or nil with problems in `reader` (lines within `text`).
-    private static func read(_ text: String, reader: SuiteNodeReader) -> SuiteGates? {
+    /// The gates, or nil with problems in `reader` (lines within `text`; `offset` turns them into
+    /// suite-file lines where a message names another line).
+    private static func read(_ text: String, offset: Int, reader: SuiteNodeReader) -> SuiteGates? {
         let document: SuiteYAML
         switch SuiteYAML.parse(text) {
         case .success(let parsed): document = parsed
@@ -54,20 +55,20 @@ public enum GatesParser {
         guard let entries = reader.entries(of: section, "gates", known: knownKeys, caseID: nil, hints: hints) else { return nil }
 
         var gates = SuiteGates()
-        if let margins = entries["margins"] { gates.marginOverrides = self.margins(margins, reader: reader) }
+        if let margins = entries["margins"] { gates.marginOverrides = self.margins(margins, offset: offset, reader: reader) }
         var written: [GateRule] = []
         if let rules = entries["rules"] { written = self.rules(rules, reader: reader) }
         let writesFailedCases = written.contains { $0.subject == .run(.failedCases) }
         gates.rules = (writesFailedCases ? [] : [GateRule.defaultFailedCases]) + written
         if let noRegression = entries["no-regression"] {
-            gates.noRegression = self.noRegression(noRegression, reader: reader)
+            gates.noRegression = self.noRegression(noRegression, offset: offset, reader: reader)
             gates.noRegressionLine = noRegression.line
         }
         return gates
     }
 
     /// `margins: {grounding: 0.03, length.deviation_pct: 4}`: each above zero, keyed by metric (scorers stand for their primary).
-    private static func margins(_ entry: SuiteEntry, reader: SuiteNodeReader) -> [String: Double] {
+    private static func margins(_ entry: SuiteEntry, offset: Int, reader: SuiteNodeReader) -> [String: Double] {
         guard case .mapping(let mapping) = entry.value else {
             reader.report(entry.value.line ?? entry.line, nil,
                           "gates.margins: expected a mapping of metric to margin, e.g. `margins: {grounding: 0.03, length.deviation_pct: 4}`, found \(SuiteNodeReader.describe(entry.value))")
@@ -81,7 +82,7 @@ public enum GatesParser {
             let line = keyNode.line ?? entry.line
             guard let metric = metricName(name, line: line, what: "gates.margins", reader: reader) else { continue }
             if let first = lines[metric] {
-                reader.report(line, nil, "gates.margins: `\(name)` sets the margin of \(metric) again (first on line \(first)); keep one")
+                reader.report(line, nil, "gates.margins: `\(name)` sets the margin of \(metric) again (first on line \(first + offset)); keep one")
                 continue
             }
             lines[metric] = line
@@ -123,7 +124,7 @@ public enum GatesParser {
     }
 
     /// `no-regression: [grounding, adherence]`: ordered metrics (scorers stand for their primary), each once.
-    private static func noRegression(_ entry: SuiteEntry, reader: SuiteNodeReader) -> [NoRegressionGate] {
+    private static func noRegression(_ entry: SuiteEntry, offset: Int, reader: SuiteNodeReader) -> [NoRegressionGate] {
         guard let items = reader.textList(entry.value, "gates.no-regression", caseID: nil) else { return [] }
         if items.isEmpty {
             reader.report(entry.line, nil, "gates.no-regression: the list is empty; name the metrics that must not regress, e.g. `no-regression: [grounding, adherence]`, or remove it")
@@ -137,7 +138,7 @@ public enum GatesParser {
                 continue
             }
             if let first = gates.first(where: { $0.metric == metric }) {
-                reader.report(line, nil, "gates.no-regression: `\(name)` is \(metric) again (first as `\(first.written)` on line \(first.line.map(String.init) ?? "?")); keep one")
+                reader.report(line, nil, "gates.no-regression: `\(name)` is \(metric) again (first as `\(first.written)` on line \(first.line.map { String($0 + offset) } ?? "?")); keep one")
                 continue
             }
             gates.append(NoRegressionGate(written: name, metric: metric, line: line))

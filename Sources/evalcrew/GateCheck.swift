@@ -88,7 +88,8 @@ enum GateCheck {
     static func check(_ scores: RunScores, suite: Suite, gates: SuiteGates, baseline prepared: PreparedBaseline,
                       store: any RunStore) async throws -> Outcome {
         let baseline = gates.needsBaseline ? try await resolve(prepared, for: scores, gates: gates, store: store) : nil
-        var report = GateEvaluator.evaluate(gates, run: scores, baseline: baseline, checkedAt: Date())
+        var report = GateEvaluator.evaluate(gates, run: scores, baseline: baseline, checkedAt: Date(),
+                                            caseOrder: suite.cases.map(\.id))
         if suite.contentHash != scores.suiteHash {
             report.notes.insert("\(suite.path) changed since the run; its current gates are applied", at: 0)
         }

@@ -4,9 +4,14 @@ import Foundation
 /// baseline): a pure function from values to a `GateReport`.
 public enum GateEvaluator {
     /// Evaluates every gate of `gates` on `run`. `baseline` is needed only when the gates have
-    /// relative gates; without one they cannot be evaluated.
-    public static func evaluate(_ gates: SuiteGates, run: RunScores, baseline: GateBaseline?, checkedAt: Date) -> GateReport {
-        let cases = ScoredCases(run)
+    /// relative gates; without one they cannot be evaluated. Cases are listed in `caseOrder` (the
+    /// suite's order; the runner stores them as they finish), then any others in stored order.
+    public static func evaluate(_ gates: SuiteGates, run: RunScores, baseline: GateBaseline?, checkedAt: Date,
+                                caseOrder: [String] = []) -> GateReport {
+        var cases = ScoredCases(run)
+        let rank = Dictionary(caseOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let stored = Dictionary(cases.order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        cases.order.sort { (rank[$0] ?? Int.max, stored[$0]!) < (rank[$1] ?? Int.max, stored[$1]!) }
         var blockers = blockers(run, cases: cases)
         let baselineName: String?
         if case .compared(let name, _)? = baseline, gates.needsBaseline { baselineName = name } else { baselineName = nil }
@@ -19,7 +24,7 @@ public enum GateEvaluator {
         var results = gates.rules.map { evaluate($0, run: run, cases: cases) }
         var notes: [String] = []
         if gates.needsBaseline {
-            results += relative(gates, baseline: baseline, notes: &notes)
+            results += relative(gates, baseline: baseline, order: cases.order, notes: &notes)
         }
         return GateReport(runID: run.summary.id, baseline: baselineName, checkedAt: checkedAt, results: results, notes: notes)
     }
@@ -116,7 +121,7 @@ public enum GateEvaluator {
 
     // MARK: Relative gates
 
-    private static func relative(_ gates: SuiteGates, baseline: GateBaseline?, notes: inout [String]) -> [GateResult] {
+    private static func relative(_ gates: SuiteGates, baseline: GateBaseline?, order: [String], notes: inout [String]) -> [GateResult] {
         let rulesGate = "no-regression: newly failing rules"
         guard let baseline else {
             let message = "no baseline was given, so this relative gate cannot be evaluated"
@@ -144,7 +149,7 @@ public enum GateEvaluator {
                 }
                 return result(gate, verdict: verdict, baseline: name)
             }
-            return metricResults + [rulesResult(rulesGate, line: gates.noRegressionLine, comparison: comparison, baseline: name)]
+            return metricResults + [rulesResult(rulesGate, line: gates.noRegressionLine, comparison: comparison, baseline: name, order: order)]
         }
     }
 
@@ -174,7 +179,7 @@ public enum GateEvaluator {
     }
 
     /// Fails when any rule (error finding kind) newly fails in some case: never in the baseline, in at least half the run's repeats.
-    private static func rulesResult(_ gate: String, line: Int?, comparison: RunComparison, baseline: String) -> GateResult {
+    private static func rulesResult(_ gate: String, line: Int?, comparison: RunComparison, baseline: String, order: [String]) -> GateResult {
         if let blocking = comparison.issues.first(where: { $0.blocksVerdicts }) {
             return GateResult(gate: gate, line: line, passed: false, evaluated: false, message: "vs \(baseline): \(blocking.message)")
         }
@@ -183,8 +188,8 @@ public enum GateEvaluator {
             return GateResult(gate: gate, line: line, passed: true,
                               message: "no rule newly failing vs \(baseline) (\(comparison.rules.count) rule\(comparison.rules.count == 1 ? "" : "s") failed in either run, \(comparison.sharedCases.count) shared cases)")
         }
-        let parts = newlyFailing.map { "\($0.rule) in \(list($0.newlyFailing))" }
-        let failingCases = ordered(Set(newlyFailing.flatMap(\.newlyFailing)), in: comparison.sharedCases)
+        let parts = newlyFailing.map { "\($0.rule) in \(list(ordered(Set($0.newlyFailing), in: order)))" }
+        let failingCases = ordered(Set(newlyFailing.flatMap(\.newlyFailing)), in: order)
         return GateResult(gate: gate, line: line, passed: false,
                           message: "\(newlyFailing.count) rule\(newlyFailing.count == 1 ? "" : "s") newly failing vs \(baseline): \(parts.joined(separator: "; "))",
                           failingCases: failingCases)

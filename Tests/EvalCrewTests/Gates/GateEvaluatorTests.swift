@@ -81,6 +81,8 @@ final class GateEvaluatorTests: XCTestCase {
         XCTAssertEqual(report.results[0].message, "run.failed_cases is 2 of 5 case results (needs <= 0): a#2 (timed-out), b#2 (failed)")
         XCTAssertEqual(report.results[0].failingCases, ["a", "b"])
         XCTAssertNil(report.results[0].line)
+        let inSuiteOrder = GateEvaluator.evaluate(.defaults, run: run, baseline: nil, checkedAt: now, caseOrder: ["c", "b", "a"])
+        XCTAssertEqual(inSuiteOrder.results[0].failingCases, ["b", "a"], "cases are listed in the suite's order, not as stored")
 
         let own = evaluate(try S.gates("  rules: [\"run.failed_cases <= 2\", \"run.scored_cases >= 3\", \"run.cases == 5\"]\n"), run)
         XCTAssertEqual(own.results.map(\.gate), ["run.failed_cases <= 2", "run.scored_cases >= 3", "run.cases == 5"])

@@ -13,8 +13,16 @@ extension EvalCrewCommand {
             or unreadable case is recorded with its status and error, and the run goes on. Ctrl-C stops \
             launching, stops the running crews and keeps the run, marked interrupted.
 
+            With --gate, the suite's gates (docs/gates.md) are applied to the finished run and kept with \
+            it, as `evalcrew gate` does; the no-regression gates compare against --baseline (default \
+            last-passed: the latest earlier run of the suite whose gates passed).
+
             Exit codes: 0 every case scored; 2 usage or suite error; 3 a case failed, the run was \
-            interrupted, or the store cannot be used.
+            interrupted, or the store cannot be used. With --gate, in this precedence: 2 usage or \
+            configuration error (invalid gates included, found before any crew runs); 3 the run or its \
+            baseline cannot be evaluated (interrupted, every case failed, a baseline that is missing or of \
+            another suite, an unusable store); 1 a gate failed (a case not scored fails run.failed_cases); \
+            0 every gate passed.
             """)
 
         @Argument(help: "The suite file (suites/*.yaml).")
@@ -43,12 +51,26 @@ extension EvalCrewCommand {
         @Option(help: "Output format of the summary: text or json.")
         var format: OutputFormat = .text
 
+        @Flag(help: "Apply the suite's gates to the finished run and keep the result with it (exit 1 when a gate fails).")
+        var gate = false
+
+        @Option(help: ArgumentHelp("With --gate: the baseline of no-regression gates: a run (id, label:NAME, latest~N), last-passed or goldens.",
+                                   discussion: "Default: last-passed.", valueName: "run"))
+        var baseline: String?
+
         func validate() throws {
             _ = try MetadataPairs.parse(metadata)
+            if baseline != nil && !gate { throw ValidationError("--baseline applies to --gate; add --gate or leave --baseline out") }
         }
 
         func run() async throws {
             let suite = try SuiteFile.load(self.suite)
+            // Gates and their baseline are checked before any crew runs: a configuration error costs nothing.
+            var gating: (gates: SuiteGates, baseline: GateCheck.PreparedBaseline)?
+            if gate {
+                let gates = try GateCheck.gates(of: suite)
+                gating = (gates, try GateCheck.prepareBaseline(try GateCheck.baselineChoice(baseline), suite: suite))
+            }
             let plan: RunPlan
             let adapter: any CrewAdapter
             let scorer: CaseScorer
@@ -98,10 +120,17 @@ extension EvalCrewCommand {
             }
             withExtendedLifetime(interrupts) {}
             printer.finish()
-            print(outcome, plan: plan)
-            if outcome.status != .completed || outcome.counts.failed > 0 {
-                throw ExitCode(ExitStatus.unreadableInput.rawValue)
+            guard let gating else {
+                print(outcome, plan: plan, gates: nil)
+                if outcome.status != .completed || outcome.counts.failed > 0 {
+                    throw ExitCode(ExitStatus.unreadableInput.rawValue)
+                }
+                return
             }
+            let scores = try await storeCall { try await store.loadScores(outcome.runID) }
+            let checked = try await GateCheck.check(scores, suite: suite, gates: gating.gates, baseline: gating.baseline, store: store)
+            print(outcome, plan: plan, gates: checked)
+            if checked.exitStatus != ExitStatus.success.rawValue { throw ExitCode(checked.exitStatus) }
         }
 
         /// `--replay-dir`, relative to the current folder (it is a command-line path, not a suite path).
@@ -115,11 +144,13 @@ extension EvalCrewCommand {
             return .replay(ReplayCrewSpec(directory: absolute))
         }
 
-        private func print(_ outcome: SuiteRunner.Outcome, plan: RunPlan) {
+        private func print(_ outcome: SuiteRunner.Outcome, plan: RunPlan, gates: GateCheck.Outcome?) {
             let table = RunTable(results: outcome.results)
             switch format {
             case .json:
-                FileHandleOutput.standardOutput((try? ReportJSON.encode(RunOutcomeJSON(outcome, plan: plan, table: table))) ?? "{}")
+                var json = RunOutcomeJSON(outcome, plan: plan, table: table)
+                json.gates = gates?.json
+                FileHandleOutput.standardOutput((try? ReportJSON.encode(json)) ?? "{}")
             case .text:
                 let style = Style.forStandardOutput()
                 var lines = ["", RunTableRenderer(style: style).render(table), ""]
@@ -130,6 +161,7 @@ extension EvalCrewCommand {
                 if outcome.status == .interrupted { verdict += ", interrupted (\(counts.total - counts.finished) never finished)" }
                 lines.append(outcome.status == .completed && counts.failed == 0 ? style.green(verdict) : style.red(verdict))
                 lines.append(style.dim("see it with `evalcrew runs show \(outcome.runID)`"))
+                if let gates { lines += ["", gates.text(style: style)] }
                 FileHandleOutput.standardOutput(lines.joined(separator: "\n"))
             }
         }
@@ -170,6 +202,8 @@ struct RunOutcomeJSON: Encodable {
     let status: String
     let total, scored, failed: Int
     let cases: [CaseJSON]
+    /// With `--gate`: the gate check.
+    var gates: GateReportJSON?
 
     struct CaseJSON: Encodable {
         let caseID: String

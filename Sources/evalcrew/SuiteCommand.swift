@@ -18,8 +18,8 @@ extension EvalCrewCommand {
                 discussion: """
                 Checks everything a run would: the schema (docs/suite.md), unknown and duplicate keys, \
                 duplicate case ids, value types, and that every source, replay and working folder the \
-                suite names exists (relative to the suite file). Every problem is listed as \
-                FILE:LINE: case 'ID': message.
+                suite names exists (relative to the suite file); and the gates (docs/gates.md), as \
+                `gate` and `run --gate` read them. Every problem is listed as FILE:LINE: case 'ID': message.
 
                 Exit codes: 0 valid; 2 invalid or unreadable suite.
                 """)
@@ -42,7 +42,17 @@ extension EvalCrewCommand {
                     }
                     throw ExitCode(ExitStatus.usage.rawValue)
                 }
-                let summary = SuiteSummary(suite: suite, environment: environment)
+                let gates: SuiteGates
+                do {
+                    gates = try GatesParser.gates(of: suite)
+                } catch {
+                    FileHandleOutput.standardError(error.description)
+                    if format == .json {
+                        FileHandleOutput.standardOutput(try ReportJSON.encode(CheckResult(valid: false, path: file, suite: nil, problems: error.problems)))
+                    }
+                    throw ExitCode(ExitStatus.usage.rawValue)
+                }
+                let summary = SuiteSummary(suite: suite, gates: gates, environment: environment)
                 switch format {
                 case .json:
                     FileHandleOutput.standardOutput(try ReportJSON.encode(CheckResult(valid: true, path: file, suite: summary, problems: [])))
@@ -74,7 +84,7 @@ struct SuiteSummaryRenderer {
             lines.append(row("crew", style.dim("none (run with --replay-dir)")))
         }
         lines.append(row("defaults", settings(summary.defaults)))
-        lines.append(row("gates", summary.gatesLine.map { "line \($0) (checked by `evalcrew compare`)" } ?? "none"))
+        lines.append(row("gates", gates(summary)))
         lines.append(row("cases", "\(summary.cases.count)"))
         let idWidth = summary.cases.map(\.id.count).max() ?? 0
         for suiteCase in summary.cases {
@@ -85,6 +95,18 @@ struct SuiteSummaryRenderer {
         }
         for note in summary.notes { lines.append(row("note", style.yellow(note))) }
         return lines.joined(separator: "\n")
+    }
+
+    /// `3 rules · no-regression grounding.supported_sentence_ratio · margins …`, from `gates:`'s line.
+    private func gates(_ summary: SuiteSummary) -> String {
+        guard let gates = summary.gates else { return summary.gatesLine.map { "line \($0)" } ?? "none" }
+        var parts = [gates.rules.joined(separator: " · ")]
+        if !gates.noRegression.isEmpty { parts.append("no-regression \(gates.noRegression.joined(separator: ", "))") }
+        if !gates.margins.isEmpty {
+            parts.append("margins " + gates.margins.sorted { $0.key < $1.key }.map { "\($0.key) \(number($0.value))" }.joined(separator: ", "))
+        }
+        let origin = summary.gatesLine.map { "line \($0): " } ?? "default: "
+        return origin + parts.joined(separator: " · ")
     }
 
     private func row(_ label: String, _ text: String) -> String {

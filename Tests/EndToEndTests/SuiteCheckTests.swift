@@ -10,10 +10,10 @@ final class SuiteCheckTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines.first?.hasPrefix("suite nightly — \(suites)/nightly.yaml (sha256 141c8c61d1bb…) valid") == true, result.stdout)
+        XCTAssertTrue(lines.first?.hasPrefix("suite nightly — \(suites)/nightly.yaml (sha256 83e513dad698…) valid") == true, result.stdout)
         XCTAssertTrue(lines.contains("  crew      command: python3 -m blog_crew --topic {topic} --audience {audience} --case {case} · in \(suites)/crew-project · output from output/{case}/post.md or output/{case}.md · env PROMPT_VERSION, BLOG_CREW_REPEAT"), result.stdout)
         XCTAssertTrue(lines.contains("  defaults  900 words · 4 min · 230 wpm · platform devto · 2 source files · 2 allowed terms · timeout 600 s"), result.stdout)
-        XCTAssertTrue(lines.contains("  gates     line 50 (checked by `evalcrew compare`)"), result.stdout)
+        XCTAssertTrue(lines.contains("  gates     line 50: run.failed_cases <= 0 · min(grounding.supported_sentence_ratio) >= 0.8 · mean(length.deviation_pct) <= 15 · no-regression grounding.supported_sentence_ratio, adherence.sections_found_ratio · margins grounding.supported_sentence_ratio 0.03"), result.stdout)
         XCTAssertTrue(lines.contains("  cases     3"), result.stdout)
         XCTAssertTrue(lines.contains("    vector-db-basics  “Vector databases explained” · group vector-db · 4 source files"), result.stdout)
         XCTAssertTrue(lines.contains("    hnsw-vs-ivf       “HNSW or IVF: choosing an index” · group vector-db · 1200 words · 4 source files · 3 allowed terms · timeout 900 s"), result.stdout)
@@ -60,6 +60,23 @@ final class SuiteCheckTests: XCTestCase {
         ])
     }
 
+    func testInvalidGatesAreListedWithTheirLinesAndExitTwo() throws {
+        let path = "\(suites)/invalid/gates.yaml"
+        let result = try BinaryRunner.run(["suite", "check", path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr.split(separator: "\n").map(String.init), [
+            "\(path):8: gates.margins.grounding: expected a number, found the text '3%'",
+            "\(path):10: gates.rules: `grounding.uncited_entity <= 0`: `grounding.uncited_entity` is not a metric; did you mean `grounding.uncited_entities`? (`evalcrew metrics` lists them)",
+            "\(path):12: gates.no-regression: `length.sections` is scored by its distance to a target evalcrew does not know, so it has no better or worse; gate it with a rule instead, e.g. `max(length.sections) <= …`",
+        ])
+        let json = try BinaryRunner.run(["suite", "check", path, "--format", "json"])
+        XCTAssertEqual(json.status, 2)
+        let object = try json.json()
+        XCTAssertEqual(object["valid"] as? Bool, false)
+        XCTAssertEqual((object["problems"] as? [[String: Any]])?.compactMap { $0["line"] as? Int }, [8, 10, 12])
+    }
+
     func testEachInvalidFixtureExitsTwoNamingItsLines() throws {
         let expected: [String: [Int]] = [
             "duplicates.yaml": [6, 12, 14, 15, 17],
@@ -69,6 +86,7 @@ final class SuiteCheckTests: XCTestCase {
             "version2.yaml": [1],
             "syntax.yaml": [6],
             "latin1.yaml": [4],
+            "gates.yaml": [8, 10, 12],
         ]
         for (name, lines) in expected {
             let path = "\(suites)/invalid/\(name)"

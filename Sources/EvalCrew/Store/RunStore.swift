@@ -25,6 +25,10 @@ public protocol RunStore: Sendable {
     func deleteRun(_ id: RunID) async throws(StoreError)
     /// Adds a new scoring of a run's stored outputs (`rescore`); older scorings are kept.
     func addScoring(_ scoring: NewScoring, to run: RunID) async throws(StoreError)
+    /// Keeps the outcome of applying the suite's gates to a run (`gate`, `run --gate`); earlier checks are kept.
+    func recordGateCheck(_ report: GateReport) async throws(StoreError)
+    /// The run's latest gate check, nil when its gates were never checked.
+    func latestGateCheck(of run: RunID) async throws(StoreError) -> GateReport?
 }
 
 /// A run's id: 12 lowercase hex digits; any unique prefix names it.
@@ -38,10 +42,15 @@ public enum RunReference: Sendable, Equatable, CustomStringConvertible {
     case label(String)
     /// `latest` (n = 0) or `latest~n`: the n-th run before the latest.
     case latest(Int)
+    /// `last-passed`: the latest run whose latest gate check passed; with `before`, the latest such
+    /// run started before that one (of its suite unless a suite is given).
+    case lastPassed(before: RunID?)
 
-    /// Parses `abc123`, `label:NAME`, `latest`, `latest~2`.
+    /// Parses `abc123`, `label:NAME`, `latest`, `latest~2`, `last-passed`.
     public init(parsing text: String) throws(StoreError) {
-        if text == "latest" {
+        if text == "last-passed" {
+            self = .lastPassed(before: nil)
+        } else if text == "latest" {
             self = .latest(0)
         } else if text.hasPrefix("latest~") {
             guard let n = Int(text.dropFirst("latest~".count)), n >= 0 else {
@@ -54,7 +63,7 @@ public enum RunReference: Sendable, Equatable, CustomStringConvertible {
             self = .label(name)
         } else {
             guard !text.isEmpty, text.allSatisfy({ $0.isHexDigit }) else {
-                throw .badReference(text, "name a run by its id (or a unique prefix), label:NAME, latest or latest~N")
+                throw .badReference(text, "name a run by its id (or a unique prefix), label:NAME, latest, latest~N or last-passed")
             }
             self = .id(text.lowercased())
         }
@@ -66,6 +75,8 @@ public enum RunReference: Sendable, Equatable, CustomStringConvertible {
         case .label(let name): return "label:\(name)"
         case .latest(0): return "latest"
         case .latest(let n): return "latest~\(n)"
+        case .lastPassed(nil): return "last-passed"
+        case .lastPassed(let run?): return "last-passed before \(run)"
         }
     }
 }

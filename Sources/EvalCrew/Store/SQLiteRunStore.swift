@@ -130,6 +130,23 @@ public final class SQLiteRunStore: RunStore {
         }
     }
 
+    public func recordGateCheck(_ report: GateReport) async throws(StoreError) {
+        let resultsJSON = try StoreJSON.encode(StoredGateCheck(report), path: path, what: "the gate check of run \(report.runID)")
+        try await perform("record the gate check of run \(report.runID)") { db throws(StoreError) in
+            try StoreGateChecks.record(report, resultsJSON: resultsJSON, on: db)
+        }
+    }
+
+    public func latestGateCheck(of run: RunID) async throws(StoreError) -> GateReport? {
+        let row = try await perform("read the gate check of run \(run)") { db throws(StoreError) in
+            try StoreGateChecks.latest(of: run, on: db)
+        }
+        guard let row else { return nil }
+        let stored = try StoreJSON.decode(StoredGateCheck.self, from: row.resultsJSON, path: path, what: "the gate check of run \(run)")
+        return GateReport(runID: run, baseline: row.baseline, checkedAt: row.checkedAt, results: stored.results,
+                          blockers: stored.blockers, notes: stored.notes)
+    }
+
     /// Runs `body` on the store's queue and hands its result back to the awaiting task.
     private func perform<T: Sendable>(_ operation: String,
                                       _ body: @escaping @Sendable (SQLiteConnection) throws(StoreError) -> T) async throws(StoreError) -> T {

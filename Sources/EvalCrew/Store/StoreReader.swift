@@ -44,6 +44,8 @@ enum StoreReader {
             let sql = "SELECT id FROM runs WHERE 1 \(suiteFilter) \(newestFirst) LIMIT 1 OFFSET ?"
             guard let id = try db.statement(sql).firstRow(bindings: suiteValue + [n], read: { $0.text(0) }) else { throw notFound }
             return id
+        case .lastPassed(let before):
+            return try StoreGateChecks.lastPassed(before: before, suite: suite, on: db)
         }
     }
 

@@ -12,7 +12,7 @@ enum StoreSchema {
 
     /// Migration `i` takes a store from version `i` to `i + 1`. Append, never edit: stores in the
     /// field are at every version.
-    static let migrations: [String] = [version1]
+    static let migrations: [String] = [version1, gateChecksMigration]
 
     /// Checks what kind of file this is, applies the pragmas and migrates it to the last version of
     /// `migrations` (tests pass a longer list to exercise a migration).

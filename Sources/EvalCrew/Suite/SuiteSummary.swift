@@ -11,6 +11,8 @@ public struct SuiteSummary: Sendable, Equatable, Codable {
     public var cases: [CaseSummary]
     /// The line of `gates:`, when the suite has gates.
     public var gatesLine: Int?
+    /// The gates that apply (the default rule alone without `gates:`), when they were checked.
+    public var gates: GatesSummary?
     /// Things a run will need that this check cannot settle (a missing crew, unset variables).
     public var notes: [String]
 
@@ -43,7 +45,20 @@ public struct SuiteSummary: Sendable, Equatable, Codable {
         public var settings: SettingsSummary
     }
 
-    public init(suite: Suite, environment: [String: String]) {
+    /// The gates in words: each rule as written, the no-regression metrics, the margin overrides.
+    public struct GatesSummary: Sendable, Equatable, Codable {
+        public var rules: [String]
+        public var noRegression: [String]
+        public var margins: [String: Double]
+
+        public init(_ gates: SuiteGates) {
+            rules = gates.rules.map(\.text)
+            noRegression = gates.noRegressionMetrics
+            margins = gates.marginOverrides
+        }
+    }
+
+    public init(suite: Suite, gates: SuiteGates? = nil, environment: [String: String]) {
         name = suite.name
         path = suite.path
         contentHash = suite.contentHash
@@ -53,6 +68,7 @@ public struct SuiteSummary: Sendable, Equatable, Codable {
             CaseSummary(id: $0.id, topic: $0.topic ?? "", group: $0.group, inputs: $0.inputs, settings: Self.summarise($0.settings))
         }
         gatesLine = suite.gatesText == nil ? nil : suite.gatesLine
+        self.gates = gates.map(GatesSummary.init)
         notes = Self.notes(for: suite, environment: environment)
     }
 

@@ -40,4 +40,6 @@ actor RecordingStore: RunStore {
     func loadCase(_ id: RunID, caseID: String, repeatIndex: Int) async throws(StoreError) -> CaseResult? { throw .noSuchRun(id) }
     func deleteRun(_ id: RunID) async throws(StoreError) { runs[id] = nil }
     func addScoring(_ scoring: NewScoring, to run: RunID) async throws(StoreError) {}
+    func recordGateCheck(_ report: GateReport) async throws(StoreError) {}
+    func latestGateCheck(of run: RunID) async throws(StoreError) -> GateReport? { nil }
 }

@@ -44,12 +44,12 @@ final class SQLiteRunStoreFileTests: XCTestCase {
         XCTAssertEqual(stored.cases.map(\.caseID), ["kubernetes"])
         await migrated.close()
         let raw = try RawSQLite(path: storePath)
-        XCTAssertEqual(try raw.integer("PRAGMA user_version"), 2)
+        XCTAssertEqual(try raw.integer("PRAGMA user_version"), StoreSchema.currentVersion + 1)
         XCTAssertEqual(try raw.integer("SELECT count(*) FROM runs WHERE note = 'migrated'"), 1)
         raw.close()
 
-        // This evalcrew knows only version 1 and refuses the migrated store.
-        await XCTAssertStoreError(.newerSchema(path: storePath, found: 2, supported: 1)) { () async throws(StoreError) in
+        // This evalcrew does not know the later version and refuses the migrated store.
+        await XCTAssertStoreError(.newerSchema(path: storePath, found: StoreSchema.currentVersion + 1, supported: StoreSchema.currentVersion)) { () async throws(StoreError) in
             try await SQLiteRunStore.open(path: storePath)
         }
     }

@@ -15,7 +15,7 @@ final class SuiteLoaderTests: XCTestCase {
         XCTAssertEqual(suite.name, "nightly")
         XCTAssertEqual(suite.path, "\(folder)/nightly.yaml")
         // `sha256sum Tests/Fixtures/suites/nightly.yaml` (update both if the fixture changes).
-        XCTAssertEqual(suite.contentHash, "141c8c61d1bbbb53a76db69d1a6001c98b4fc1ad949b711196adbe9e83e82c74")
+        XCTAssertEqual(suite.contentHash, "83e513dad69842227a76a0ddf35115c8c61aeaf4ec9abbdb3b5becc0af28fcc2")
         guard case .command(let command) = suite.crew else { return XCTFail("expected a command crew, got \(String(describing: suite.crew))") }
         XCTAssertEqual(command.argv, ["python3", "-m", "blog_crew", "--topic", "{topic}", "--audience", "{audience}", "--case", "{case}"])
         XCTAssertEqual(command.environment, [CrewInput(name: "PROMPT_VERSION", value: "${PROMPT_VERSION}"),
@@ -61,9 +61,12 @@ final class SuiteLoaderTests: XCTestCase {
         XCTAssertEqual(suite.gatesLine, 50)
         XCTAssertEqual(suite.gatesText, """
             gates:
-              # Read by `evalcrew compare` (issue 8); kept here as written.
-              grounding.supported_sentence_ratio: {min: 0.8}
-              length.words: {within: 15%}
+              # Applied by `evalcrew gate` and `evalcrew run --gate` (docs/gates.md).
+              margins: {grounding: 0.03}
+              rules:
+                - min(grounding.supported_sentence_ratio) >= 0.8
+                - mean(length.deviation_pct) <= 15
+              no-regression: [grounding, adherence]
             """)
     }
 

@@ -24,6 +24,11 @@ final class SuiteSummaryTests: XCTestCase {
         XCTAssertEqual(summary.cases.map(\.settings.sourceFiles), [4, 4, 3])
         XCTAssertEqual(summary.cases.map(\.group), ["vector-db", "vector-db", nil])
         XCTAssertEqual(summary.gatesLine, 50)
+        XCTAssertNil(summary.gates, "gates are summarised when they were checked")
+        let gated = SuiteSummary(suite: suite, gates: try GatesParser.gates(of: suite), environment: [:])
+        XCTAssertEqual(gated.gates?.rules, ["run.failed_cases <= 0", "min(grounding.supported_sentence_ratio) >= 0.8", "mean(length.deviation_pct) <= 15"])
+        XCTAssertEqual(gated.gates?.noRegression, ["grounding.supported_sentence_ratio", "adherence.sections_found_ratio"])
+        XCTAssertEqual(gated.gates?.margins, ["grounding.supported_sentence_ratio": 0.03])
         XCTAssertEqual(summary.notes, ["crew.command.env.PROMPT_VERSION uses `${PROMPT_VERSION}`, which is not set here; set it before `evalcrew run`"])
 
         XCTAssertEqual(SuiteSummary(suite: suite, environment: ["PROMPT_VERSION": "prompt-v1"]).notes, [])

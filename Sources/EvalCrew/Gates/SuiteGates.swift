@@ -1,0 +1,56 @@
+/// A suite's gates, parsed and validated (`docs/gates.md`): absolute rules, relative
+/// no-regression gates against a baseline, and margin overrides.
+public struct SuiteGates: Sendable, Equatable {
+    /// Margin overrides by metric name (a scorer name written in the suite stands for its primary metric).
+    public var marginOverrides: [String: Double]
+    /// The absolute rules in the order they apply: the default `run.failed_cases <= 0` first unless
+    /// the suite writes its own `run.failed_cases` rule, then the suite's rules as written.
+    public var rules: [GateRule]
+    /// The relative gates: metrics whose verdict against the baseline must not be REGRESSED.
+    public var noRegression: [NoRegressionGate]
+    /// The line of `no-regression:` in the suite file (for the newly-failing-rules gate it implies).
+    public var noRegressionLine: Int?
+
+    public init(marginOverrides: [String: Double] = [:], rules: [GateRule] = [], noRegression: [NoRegressionGate] = [],
+                noRegressionLine: Int? = nil) {
+        self.marginOverrides = marginOverrides
+        self.rules = rules
+        self.noRegression = noRegression
+        self.noRegressionLine = noRegressionLine
+    }
+
+    /// The gates of a suite without a `gates:` section: the default rule alone.
+    public static let defaults = SuiteGates(rules: [GateRule.defaultFailedCases])
+
+    /// Whether any gate needs a baseline.
+    public var needsBaseline: Bool { !noRegression.isEmpty }
+
+    /// The no-regression metrics, as metric names, in the order written.
+    public var noRegressionMetrics: [String] { noRegression.map(\.metric) }
+
+    /// What a comparison for these gates looks at: every scorer's primary metric plus the gated
+    /// ones, with the suite's margins.
+    public var comparisonSettings: ComparisonSettings {
+        var settings = ComparisonSettings().adding(noRegressionMetrics)
+        settings.marginOverrides = marginOverrides
+        return settings
+    }
+}
+
+/// One relative gate: `no-regression: [grounding]` names the metric `grounding.supported_sentence_ratio`.
+public struct NoRegressionGate: Sendable, Equatable {
+    /// As written in the suite (`grounding`, or a metric name).
+    public var written: String
+    /// The metric it stands for.
+    public var metric: String
+    public var line: Int?
+
+    public init(written: String, metric: String, line: Int?) {
+        self.written = written
+        self.metric = metric
+        self.line = line
+    }
+
+    /// How the gate is named in reports: `no-regression: grounding`.
+    public var gate: String { "no-regression: \(written)" }
+}

@@ -93,6 +93,12 @@ demo: build
 	@echo
 	@echo "== the store =="
 	$(BIN) runs list --suite demo
+	@echo
+	@echo "== prompt-v2 against prompt-v1 =="
+	$(BIN) compare label:prompt-v1 label:prompt-v2 --suite demo
+	@echo
+	@echo "== the suite's gates on prompt-v2, prompt-v1 as the baseline (its planted defects fail them: exit 1) =="
+	-$(BIN) gate label:prompt-v2 --suite demo --baseline label:prompt-v1
 
 # Every case of the demo suite x prompt-v1, prompt-v2 x 3 repeats through the example crew, into
 # suites/recordings/<version>/<case>@<n>.json + .trace.jsonl; then checked against the planted defects.
@@ -105,6 +111,8 @@ bench: release python-env
 	$(PY) bench/score_bench.py $(RELEASE_BIN)
 	$(SWIFT) build -c release --static-swift-stdlib --product evalcrew-store-bench
 	.build/release/evalcrew-store-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product evalcrew-compare-bench
+	.build/release/evalcrew-compare-bench $(RELEASE_BIN)
 	$(PY) bench/run_bench.py $(RELEASE_BIN) .build/release/evalcrew-store-bench
 
 # The RAGTruth split is the team's external benchmark, not part of the repository.

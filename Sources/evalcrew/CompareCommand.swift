@@ -41,6 +41,10 @@ extension EvalCrewCommand {
         @Option(help: "Resolve latest/label within this suite (its name).")
         var suite: String?
 
+        @Option(help: ArgumentHelp("The suite file whose gates give margins and extra metrics (default: the one stored with B).",
+                                   valueName: "file"))
+        var suiteFile: String?
+
         @Option(help: ArgumentHelp("Post diffs to show in text output: the most-changed cases first (0 for none).", valueName: "n"))
         var diffs: Int = 3
 
@@ -65,7 +69,8 @@ extension EvalCrewCommand {
             let idB = try await RunLookup.resolve(candidate, suite: suite, store: store)
             let scoresA = try await storeCall { try await store.loadScores(idA) }
             let scoresB = try await storeCall { try await store.loadScores(idB) }
-            let settings = ComparisonSettings(bootstrap: bootstrap).adding(metrics)
+            var settings = try gatedSettings(for: scoresB).adding(metrics)
+            settings.bootstrap = bootstrap
             let comparison = RunComparer.compare(scoresA, scoresB, settings: settings)
 
             let shownDiffs = format == .json ? comparison.changedCases : ComparisonTextRenderer.diffCases(comparison, limit: diffs)
@@ -83,6 +88,18 @@ extension EvalCrewCommand {
                 FileHandleOutput.standardError("evalcrew: \(reason)")
                 throw ExitCode(ExitStatus.unreadableInput.rawValue)
             }
+        }
+
+        /// The suite's gates decide margins and add the metrics they name; without a suite file at
+        /// hand, the catalogue's margins (said on standard error). Invalid gates exit 2.
+        private func gatedSettings(for candidate: RunScores) throws -> ComparisonSettings {
+            let path = suiteFile ?? candidate.suitePath
+            guard suiteFile != nil || FileManager.default.fileExists(atPath: path) else {
+                FileHandleOutput.standardError("evalcrew: note: the suite file '\(path)' is gone; the catalogue's margins are used (--suite-file PATH to give it)")
+                return ComparisonSettings()
+            }
+            let suite = try SuiteFile.load(path)
+            return try GateCheck.gates(of: suite).comparisonSettings
         }
 
         private func write(_ output: Data) throws {

@@ -41,12 +41,15 @@ enum GateCheck {
         }
     }
 
-    /// The suite's approved goldens as run scores: the one place `--baseline goldens` is wired.
-    /// Goldens are not in this build yet, so asking for them is a configuration error (exit 2).
+    /// The suite's approved goldens (`goldens/<suite>/`) as run scores, for `--baseline goldens`;
+    /// none approved, or an unreadable golden, is a configuration error (exit 2).
     static func goldens(of suite: Suite) throws -> RunScores {
-        FileHandleOutput.standardError("evalcrew: --baseline goldens is not available yet (goldens arrive with `evalcrew golden approve`); "
-                                       + "use --baseline last-passed or a run (id, label:NAME, latest~N)")
-        throw ExitCode(ExitStatus.usage.rawValue)
+        do {
+            return try Goldens.load(suite: suite.name, root: URL(fileURLWithPath: Goldens.defaultRoot))
+        } catch {
+            FileHandleOutput.standardError("evalcrew: \(error)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
     }
 
     /// The suite file a stored run is gated with: `--suite-file`, else the path stored with the run.

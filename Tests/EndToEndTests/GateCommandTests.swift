@@ -166,7 +166,7 @@ final class GateCommandTests: XCTestCase {
 
         let goldens = try run("suite.yaml", "good", ["--gate", "--baseline", "goldens"])
         XCTAssertEqual(goldens.status, 2)
-        XCTAssertTrue(goldens.stderr.contains("--baseline goldens is not available yet"), goldens.stderr)
+        XCTAssertTrue(goldens.stderr.contains("no goldens for suite"), "the suite has no approved goldens: \(goldens.stderr)")
         let baselineWithoutGate = try run("suite.yaml", "good", ["--baseline", "latest"])
         XCTAssertEqual(baselineWithoutGate.status, 2)
         XCTAssertTrue(baselineWithoutGate.stderr.contains("--baseline applies to --gate"), baselineWithoutGate.stderr)

@@ -28,10 +28,20 @@ public struct SuiteGates: Sendable, Equatable {
     /// The no-regression metrics, as metric names, in the order written.
     public var noRegressionMetrics: [String] { noRegression.map(\.metric) }
 
-    /// What a comparison for these gates looks at: every scorer's primary metric plus the gated
-    /// ones, with the suite's margins.
+    /// The metrics the absolute rules name, in the order written (run counts are not metrics).
+    public var ruleMetrics: [String] {
+        rules.compactMap { rule in
+            switch rule.subject {
+            case .perCase(let metric), .aggregate(_, let metric): return metric
+            case .run: return nil
+            }
+        }
+    }
+
+    /// What a comparison for these gates looks at: every scorer's primary metric plus the metrics
+    /// the gates name (no-regression first), with the suite's margins.
     public var comparisonSettings: ComparisonSettings {
-        var settings = ComparisonSettings().adding(noRegressionMetrics)
+        var settings = ComparisonSettings().adding(noRegressionMetrics + ruleMetrics)
         settings.marginOverrides = marginOverrides
         return settings
     }

@@ -74,7 +74,8 @@ final class GatesParserTests: XCTestCase {
         XCTAssertTrue(gates.needsBaseline)
 
         let settings = gates.comparisonSettings
-        XCTAssertEqual(settings.metrics, ComparisonSettings.primaryMetrics + ["adherence.order_kept_ratio"])
+        // The primary metrics, then no-regression's, then those the rules name (once each).
+        XCTAssertEqual(settings.metrics, ComparisonSettings.primaryMetrics + ["adherence.order_kept_ratio", "grounding.uncited_entities"])
         XCTAssertEqual(settings.marginOverrides, gates.marginOverrides)
     }
 

@@ -30,7 +30,11 @@ enum CompareBenchmark {
             if ProcessInfo.processInfo.environment["EVALCREW_BENCH_KEEP"] != nil { print("store kept: \(store)") }
             let fill = Date()
             let sample = try Sample.load()
-            let (a, b) = try await Sample.fill(store: store, sample: sample, cases: cases, repeats: repeats)
+            // The suite file compare reads its gates from (the runs keep its path).
+            let suite = folder.appendingPathComponent("bench.yaml")
+            try Data(("version: 1\nname: bench\ncases:\n" + (0..<cases).map { "  - {id: topic-\($0), inputs: {topic: t\($0)}}\n" }.joined()
+                      + "gates:\n  no-regression: [grounding, adherence]\n").utf8).write(to: suite)
+            let (a, b) = try await Sample.fill(store: store, suite: suite.path, sample: sample, cases: cases, repeats: repeats)
             print("compare two runs of \(cases) cases × \(repeats) repeats × \(sample.metricCount) metrics, "
                   + "\(sample.report.findings.count) findings per result, posts differing "
                   + "(store filled in \(String(format: "%.1f", Date().timeIntervalSince(fill))) s)")

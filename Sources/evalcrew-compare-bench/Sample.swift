@@ -22,13 +22,13 @@ struct Sample {
     var metricCount: Int { report.scorers.reduce(0) { $0 + $1.metrics.count } }
 
     /// Writes runs A and B; returns their ids.
-    static func fill(store path: String, sample: Sample, cases: Int, repeats: Int) async throws -> (String, String) {
+    static func fill(store path: String, suite suitePath: String, sample: Sample, cases: Int, repeats: Int) async throws -> (String, String) {
         let store = try await SQLiteRunStore.open(path: path)
         var generator = SplitMix64(seed: 42)
         var ids: [String] = []
         for (label, shift) in [("bench-a", 0.0), ("bench-b", 1.0)] {
             let start = Date()
-            let id = try await store.beginRun(NewRun(suiteName: "bench", suitePath: "/bench.yaml", suiteHash: "bench", label: label,
+            let id = try await store.beginRun(NewRun(suiteName: "bench", suitePath: suitePath, suiteHash: "bench", label: label,
                                                      metadata: [:], evalcrewVersion: Evaluator.version,
                                                      scorerVersion: Evaluator.scorerVersion, startedAt: start,
                                                      plannedResults: cases * repeats))

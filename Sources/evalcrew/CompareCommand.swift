@@ -67,8 +67,12 @@ extension EvalCrewCommand {
             let store = try await storeOptions.open(creating: false)
             let idA = try await RunLookup.resolve(baseline, suite: suite, store: store)
             let idB = try await RunLookup.resolve(candidate, suite: suite, store: store)
-            let scoresA = try await storeCall { try await store.loadScores(idA) }
-            let scoresB = try await storeCall { try await store.loadScores(idB) }
+            // Each run is read on a connection of its own, so the two reads overlap (WAL lets readers share).
+            let second = try await storeOptions.open(creating: false)
+            async let loadA = storeCall { try await store.loadScores(idA) }
+            async let loadB = storeCall { try await second.loadScores(idB) }
+            let (scoresA, scoresB) = try await (loadA, loadB)
+            await second.close()
             var settings = try gatedSettings(for: scoresB).adding(metrics)
             settings.bootstrap = bootstrap
             let comparison = RunComparer.compare(scoresA, scoresB, settings: settings)

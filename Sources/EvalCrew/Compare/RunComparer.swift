@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compares two runs' scores following `comparing-runs.md`: descriptive per-case labels from a
 /// moderated noise band, paired suite-level intervals for the verdicts, rules without statistics.
 public enum RunComparer {
@@ -57,17 +59,24 @@ public enum RunComparer {
             a: a.summary, b: b.summary, settings: settings, sharedCases: shared,
             repeatsA: casesA.maxRepeats, repeatsB: casesB.maxRepeats, verdicts: verdicts, caseMetrics: byCase,
             rules: RuleChecks.compare(shared: shared, a: casesA.scored, b: casesB.scored),
-            findings: shared.compactMap { caseID in
-                let diff = FindingsDiff(caseID: caseID, a: casesA.scored[caseID]!.flatMap(\.findings),
-                                        b: casesB.scored[caseID]!.flatMap(\.findings))
-                return diff.new.isEmpty && diff.resolved.isEmpty && diff.persisting.isEmpty ? nil : diff
-            },
+            findings: findingsDiffs(shared, a: casesA, b: casesB),
             issues: issues,
             representativeRepeats: Dictionary(uniqueKeysWithValues: shared.map { caseID in
                 let metric = metrics.first { $0.name == diffMetric } ?? metrics.first
                 return (caseID, RepresentativeRepeats(a: medianRepeat(casesA.scored[caseID]!, metric: metric),
                                                       b: medianRepeat(casesB.scored[caseID]!, metric: metric)))
             }))
+    }
+
+    /// Per shared case with findings in either run; cases are independent, so they are diffed on every core.
+    private static func findingsDiffs(_ shared: [String], a: ScoredCases, b: ScoredCases) -> [FindingsDiff] {
+        let diffs = ConcurrentResults<FindingsDiff>(count: shared.count)
+        DispatchQueue.concurrentPerform(iterations: shared.count) { index in
+            let caseID = shared[index]
+            let diff = FindingsDiff(caseID: caseID, a: a.scored[caseID]!.flatMap(\.findings), b: b.scored[caseID]!.flatMap(\.findings))
+            diffs[index] = diff.new.isEmpty && diff.resolved.isEmpty && diff.persisting.isEmpty ? nil : diff
+        }
+        return diffs.values.compactMap { $0 }
     }
 
     /// Per shared case: both runs' summaries, d_i, the noise band and the label.

@@ -54,19 +54,25 @@ enum StoreScoresReader {
             }
             var metricNames = TextInterner()
             for index in results.indices { results[index].metrics.reserveCapacity(32) }
+            // Rows come grouped by case scoring (the join walks each one's primary key): look a key up once per group.
+            var current: (key: Int64, position: Int?) = (-1, nil)
+            func position(_ key: Int64) -> Int? {
+                if key != current.key { current = (key, positions[key]) }
+                return current.position
+            }
             try db.statement("""
                 SELECT s.case_scoring_key, s.metric, s.value FROM (\(newestScorings)) n
                 JOIN scores s ON s.case_scoring_key = n.key WHERE s.value IS NOT NULL
                 """).forEachRow(head.1) { row in
-                    if let position = positions[row.int64(0)] { results[position].metrics[metricNames.text(row, 1)] = row.double(2) }
+                    if let position = position(row.int64(0)) { results[position].metrics[metricNames.text(row, 1)] = row.double(2) }
                 }
             try db.statement("""
                 SELECT f.kind, f.severity, f.scorer, f.message, f.line, f.column_number, f.start_offset, f.end_offset,
                        f.match_text, f.sentence, NULL, NULL, NULL, f.case_scoring_key
                 FROM (\(newestScorings)) n JOIN findings f ON f.case_scoring_key = n.key
-                ORDER BY f.case_scoring_key, f.position
                 """).forEachRow(head.1) { row throws(StoreError) in
-                    if let position = positions[row.int64(13)] {
+                    // In each case scoring's primary-key order, that is by position: no sort needed.
+                    if let position = position(row.int64(13)) {
                         results[position].findings.append(try StoreReader.finding(row, on: db))
                     }
                 }

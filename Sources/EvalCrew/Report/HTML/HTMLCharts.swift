@@ -10,7 +10,7 @@ enum HTMLCharts {
     static func deltas(_ verdicts: [MetricVerdict], _ tree: borrowing HTMLTree, in main: HTMLNode) {
         let rows = verdicts.filter { $0.meanDifference != nil }
         guard !rows.isEmpty else { return }
-        let width = 960.0, labelWidth = 290.0, valueWidth = 220.0, rowHeight = 34.0
+        let width = 1040.0, labelWidth = 290.0, valueWidth = 290.0, rowHeight = 34.0
         let plotLeft = labelWidth, plotWidth = width - labelWidth - valueWidth
         let height = rowHeight * Double(rows.count) + 28
         tree.element("h3", in: main, text: "Δ against the baseline with 95% intervals (grey band: ± margin)")
@@ -35,7 +35,7 @@ enum HTMLCharts {
                 line(tree, in: svg, x1: x(end), y1: mid - 6, x2: x(end), y2: mid + 6, stroke: colour, width: 2)
             }
             tree.element("circle", in: svg, ["cx": coordinate(x(delta)), "cy": coordinate(mid), "r": "5", "fill": colour])
-            text(tree, in: svg, "\(verdict.outcome.rawValue)  Δ \(ReportNumber.signed(delta)) [\(ReportNumber.interval(verdict.interval))]",
+            text(tree, in: svg, "Δ \(ReportNumber.signed(delta))  [\(ReportNumber.interval(verdict.interval))]  \(verdict.outcome.rawValue)",
                  x: plotLeft + plotWidth + 12, y: mid + 4, anchor: "start", size: 12, fill: colour)
         }
     }

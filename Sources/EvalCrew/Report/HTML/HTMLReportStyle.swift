@@ -18,13 +18,18 @@ enum HTMLReportStyle {
     dl.meta dd { margin: 0; overflow-wrap: anywhere; }
     table { border-collapse: collapse; width: 100%; font-size: 14px; margin: 8px 0 16px; }
     th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-    th { background: var(--panel); font-weight: 600; }
+    th { background: var(--panel); font-weight: 600; overflow-wrap: normal; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 700; letter-spacing: .02em; white-space: nowrap; }
     .b-worse, .b-regressed, .b-failed, .b-error { background: var(--worse-bg); color: var(--worse); }
     .b-better, .b-improved, .b-passed { background: var(--better-bg); color: var(--better); }
     .b-inconclusive, .b-warning, .b-changed { background: var(--warn-bg); color: var(--warn); }
     .b-within-noise, .b-no-change, .b-no-verdict, .b-not-comparable, .b-info { background: var(--panel); color: var(--muted); }
+    table.overview td.case-id { white-space: nowrap; overflow-wrap: normal; font-weight: 600; }
+    table.overview th { white-space: nowrap; }
+    td.worse { color: var(--worse); font-weight: 600; } td.better { color: var(--better); font-weight: 600; }
+    td.within-noise, td.not-comparable { color: var(--ink); }
+    h2 .sub { font-size: 14px; font-weight: 400; }
     tr.worse td:first-child { box-shadow: inset 4px 0 var(--worse); }
     tr.better td:first-child { box-shadow: inset 4px 0 var(--better); }
     .worse { color: var(--worse); } .better { color: var(--better); } .muted { color: var(--muted); }
@@ -33,14 +38,14 @@ enum HTMLReportStyle {
     section.case > h2 { border: 0; margin-top: 14px; display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
     .post-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 20px; align-items: start; }
     .post { white-space: pre-wrap; overflow-wrap: anywhere; font: 14px/1.6 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-      background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 14px 16px; max-height: 900px; overflow: auto; }
+      background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 14px 16px; }
     mark { border-radius: 3px; padding: 0 1px; }
     mark.sev-error { background: #f9c9c4; box-shadow: inset 0 -2px var(--worse); }
     mark.sev-warning { background: #ffe7a3; box-shadow: inset 0 -2px var(--warn); }
     mark.sev-info { background: #d5e4f7; }
     sup.ref { font: 700 10px/1 system-ui, sans-serif; margin: 0 1px; }
     sup.ref a { color: #fff; background: var(--ink); border-radius: 7px; padding: 1px 4px; text-decoration: none; }
-    ol.findings { list-style: none; margin: 0; padding: 0; max-height: 900px; overflow: auto; }
+    ol.findings { list-style: none; margin: 0; padding: 0; position: sticky; top: 0; max-height: 100vh; overflow: auto; }
     ol.findings li { border: 1px solid var(--line); border-left: 4px solid var(--muted); border-radius: 4px; padding: 8px 10px; margin-bottom: 8px; font-size: 13.5px; }
     ol.findings li.sev-error { border-left-color: var(--worse); }
     ol.findings li.sev-warning { border-left-color: var(--warn); }

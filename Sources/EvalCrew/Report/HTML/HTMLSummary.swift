@@ -98,12 +98,20 @@ enum HTMLSummary {
     static func caseOverview(_ input: RunReportInput, outcomes: [CaseOutcome], _ tree: borrowing HTMLTree, in main: HTMLNode) {
         tree.element("h2", in: main, text: "Cases")
         let metrics = input.comparison?.settings.metrics ?? ComparisonSettings.primaryMetrics
-        let table = tree.element("table", in: main)
-        row(tree, in: table, header: true, ["case", "result"] + metrics + ["errors", "warnings"])
+        let table = tree.element("table", in: main, ["class": "overview"])
+        let header = tree.element("tr", in: table)
+        for title in ["case", "result"] { tree.element("th", in: header, text: title) }
+        for metric in metrics {
+            // The scorer's name heads its primary metric's column; the full name is the tooltip.
+            let isPrimary = MetricCatalogue.primary[String(metric.prefix { $0 != "." })] == metric
+            tree.element("th", in: header, text: isPrimary ? String(metric.prefix { $0 != "." }) : metric, ["class": "num", "title": metric])
+        }
+        for title in ["errors", "warnings"] { tree.element("th", in: header, text: title, ["class": "num"]) }
         for (index, outcome) in outcomes.enumerated() {
             let state = !outcome.worse.isEmpty ? "worse" : !outcome.better.isEmpty ? "better" : ""
             let tr = tree.element("tr", in: table, ["class": state])
-            tree.element("a", in: tree.element("td", in: tr), text: outcome.caseID, ["href": "#" + HTMLReport.caseAnchor(index)])
+            tree.element("a", in: tree.element("td", in: tr, ["class": "case-id"]), text: outcome.caseID,
+                         ["href": "#" + HTMLReport.caseAnchor(index)])
             let result = outcome.failed ? "failed" : "passed"
             tree.element("span", in: tree.element("td", in: tr), text: "\(result) · \(outcome.scoredRepeats)/\(outcome.repeats) scored",
                          ["class": HTMLReport.badgeClass(result)])
@@ -112,8 +120,13 @@ enum HTMLSummary {
             for metric in metrics {
                 let td = tree.element("td", in: tr, ["class": "num"])
                 if let comparison = compared.first(where: { $0.metric == metric }) {
-                    tree.text("\(ReportNumber.format(comparison.a?.mean)) → \(ReportNumber.format(comparison.b?.mean)) ", in: td)
-                    tree.element("span", in: td, text: comparison.label.rawValue, ["class": HTMLReport.badgeClass(comparison.label.rawValue)])
+                    // Colour carries the label; the words are in the tooltip and in the case's own table.
+                    tree.attribute("class", "num " + comparison.label.rawValue, on: td)
+                    tree.attribute("title", comparison.label.rawValue, on: td)
+                    tree.text("\(ReportNumber.format(comparison.a?.mean)) → \(ReportNumber.format(comparison.b?.mean))", in: td)
+                    if comparison.label == .worse || comparison.label == .better {
+                        tree.text(comparison.label == .worse ? " ▼" : " ▲", in: td)
+                    }
                 } else {
                     tree.text(ReportNumber.format(shown?.report.flatMap { value(metric, in: $0) }), in: td)
                 }

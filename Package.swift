@@ -31,6 +31,8 @@ let package = Package(
         ),
         // The run store's benchmark (`make bench`): write speed, bytes per case result, `runs list` speed.
         .executableTarget(name: "evalcrew-store-bench", dependencies: ["EvalCrew"]),
+        // `evalcrew compare` on two runs of 1,000 cases × 3 repeats (`make bench`).
+        .executableTarget(name: "evalcrew-compare-bench", dependencies: ["EvalCrew"]),
         // CSQLite: the store tests hold a second raw connection (a lock, a newer schema version);
         // CLibXML2 (linked): the report tests parse the HTML back with libxml2's parser.
         .testTarget(name: "EvalCrewTests", dependencies: ["EvalCrew", "CSQLite", "CLibXML2"]),

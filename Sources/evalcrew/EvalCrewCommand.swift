@@ -11,15 +11,16 @@ struct EvalCrewCommand: AsyncParsableCommand {
         discussion: """
         Score one output with `evalcrew score OUTPUT --sources DOCS`; `evalcrew metrics` lists what is \
         measured. Run a suite of topics through the crew with `evalcrew run SUITE`; every output is \
-        scored and kept in the run store (`runs list`, `runs show`, `rescore`, `import`). Comparing \
-        runs arrives in a later version.
+        scored and kept in the run store (`runs list`, `runs show`, `rescore`, `import`); \
+        `evalcrew compare A B` says whether B got better or worse than A, beyond noise.
 
         Exit codes: 0 success; 2 usage or configuration error (bad flags, an invalid suite, missing \
         sources); 3 something could not be evaluated (unreadable input, a case not scored, an \
         interrupted run, no such run, an unusable store). Each command's --help says what its codes mean.
         """,
         version: Evaluator.version,
-        subcommands: [Score.self, Run.self, Runs.self, Rescore.self, Import.self, Report.self, SuiteCommand.self, Metrics.self, Version.self]
+        subcommands: [Score.self, Run.self, Runs.self, Compare.self, Report.self, Rescore.self, Import.self, SuiteCommand.self, Golden.self,
+                      Metrics.self, Version.self]
     )
 
     /// Runs the command; usage errors exit 2 (ArgumentParser's own default is 64).

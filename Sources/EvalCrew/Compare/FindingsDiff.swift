@@ -87,8 +87,38 @@ struct FindingIdentity {
     }
 
     /// Lowercased, whitespace collapsed, surrounding punctuation dropped: "LanceDB," and "lancedb" match.
+    ///
+    /// One pass over the code points: comparisons normalise every finding of both runs, and
+    /// Foundation's trimming bridges each string through NSString.
     static func normalised(_ value: String) -> String {
-        let words = value.lowercased().split(whereSeparator: { $0.isWhitespace })
-        return words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters)
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in value.lowercased().unicodeScalars {
+            if isWhitespace(scalar) {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if pendingSpace { scalars.append(" ") }
+            pendingSpace = false
+            scalars.append(scalar)
+        }
+        while let first = scalars.first, isPunctuation(first) { scalars.removeFirst() }
+        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+    }
+
+    /// Unicode's punctuation categories (`%` is one; `$` and `+` are symbols and stay).
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
     }
 }

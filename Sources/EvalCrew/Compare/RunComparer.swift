@@ -110,7 +110,9 @@ public enum RunComparer {
     }
 
     /// The repeat whose value is closest to the median of the case's repeats (the lower one on a tie).
-    private static func medianRepeat(_ results: [ScoredResult], metric: ComparedMetric?) -> Int {
+    ///
+    /// Shared with golden approval, which keeps the same representative repeat a diff would show.
+    static func medianRepeat(_ results: [ScoredResult], metric: ComparedMetric?) -> Int {
         let valued = results.compactMap { result in metric.flatMap { result.metrics[$0.name] }.map { (result.repeatIndex, $0) } }
         guard !valued.isEmpty else { return results.first?.repeatIndex ?? 1 }
         let sorted = valued.map(\.1).sorted()

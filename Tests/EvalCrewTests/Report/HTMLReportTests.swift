@@ -56,4 +56,11 @@ final class HTMLReportTests: XCTestCase {
         let missing = try XCTUnwrap(table.rows.first { $0.planned == "A → Section: Never Written" })
         XCTAssertNil(missing.postTitle, "a planned section the post lacks has no post section")
     }
+
+    func testLibxml2IsOpenedAtRunTimeAndAMissingOneIsAnErrorNamingIt() throws {
+        guard case .success(let library) = HTMLLibrary.shared else { return XCTFail("libxml2 does not open: \(HTMLLibrary.shared)") }
+        XCTAssertTrue(library.version.hasPrefix("2"), library.version)
+        guard case .failure(let error) = HTMLLibrary.load(names: ["libxml2-evalcrew-missing.so.9"]) else { return XCTFail("a missing library loaded") }
+        XCTAssertTrue("\(error)".contains("libxml2-evalcrew-missing.so.9"), "\(error)")
+    }
 }

@@ -22,14 +22,18 @@ enum HTMLPostDiff {
         }
     }
 
-    // WordDiff HOOK: `WordDiff` (Sources/EvalCrew/Compare/WordDiff.swift) is being added on main by
-    // the lead and is not on this branch yet. Once it is, this becomes:
-    //     let diff = WordDiff(old: old, new: new).trimmed(context: context)
-    //     guard diff.hasChanges else { return nil }
-    //     return (diff.segments.map { (Change($0.change), $0.text) }, diff.isRewrite)
-    // Until then no diff is shown (the report says nothing rather than something made up).
+    /// The trimmed word diff as segments; nil when the posts are the same.
     static func segments(old: String, new: String) -> (segments: [(Change, String)], isRewrite: Bool)? {
-        nil
+        let diff = WordDiff(old: old, new: new)
+        guard diff.hasChanges else { return nil }
+        let trimmed = diff.trimmed(context: context)
+        return (trimmed.segments.map { segment in
+            switch segment.change {
+            case .same: return (Change.same, segment.text)
+            case .removed: return (Change.removed, segment.text)
+            case .added: return (Change.added, segment.text)
+            }
+        }, diff.isRewrite)
     }
 
     private static func words(_ text: String) -> Int { text.split(whereSeparator: { $0.isWhitespace }).count }

@@ -94,6 +94,9 @@ demo: build
 	@echo
 	@echo "== the store =="
 	$(BIN) runs list --suite demo
+	@echo
+	@echo "== the reports: prompt-v2 against prompt-v1 (open reports/demo.html; make screenshot) =="
+	$(BIN) report label:prompt-v2 --compare label:prompt-v1 --suite demo --html reports/demo.html --junit reports/demo.xml --markdown -
 
 # Every case of the demo suite x prompt-v1, prompt-v2 x 3 repeats through the example crew, into
 # suites/recordings/<version>/<case>@<n>.json + .trace.jsonl; then checked against the planted defects.
@@ -107,6 +110,8 @@ bench: release python-env
 	$(SWIFT) build -c release --static-swift-stdlib --product evalcrew-store-bench
 	.build/release/evalcrew-store-bench
 	$(PY) bench/run_bench.py $(RELEASE_BIN) .build/release/evalcrew-store-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product evalcrew-report-bench
+	.build/release/evalcrew-report-bench
 
 # reports/demo.html (written by `make demo`, or any report copied there) rendered by headless
 # Chromium into reports/demo.png, to look at the report as a reader sees it.

@@ -33,6 +33,8 @@ let package = Package(
         .executableTarget(name: "evalcrew-store-bench", dependencies: ["EvalCrew"]),
         // `evalcrew compare` on two runs of 1,000 cases × 3 repeats (`make bench`).
         .executableTarget(name: "evalcrew-compare-bench", dependencies: ["EvalCrew"]),
+        // The HTML, JUnit and Markdown reports of 200 cases of 2,500-word posts (`make bench`).
+        .executableTarget(name: "evalcrew-report-bench", dependencies: ["EvalCrew"]),
         // CSQLite: the store tests hold a second raw connection (a lock, a newer schema version);
         // CLibXML2 (linked): the report tests parse the HTML back with libxml2's parser.
         .testTarget(name: "EvalCrewTests", dependencies: ["EvalCrew", "CSQLite", "CLibXML2"]),

@@ -22,7 +22,7 @@ CREWAI_VERSION := 1.15.30
 CREW_ENV := .build/crew-venv
 CREW_PY := $(CREW_ENV)/bin/python
 
-.PHONY: all deps python-env test-deps crew-env build release test demo record-demo bench ragtruth clean help
+.PHONY: all deps python-env test-deps crew-env build release test demo record-demo bench ragtruth screenshot chromium clean help
 
 all: build
 
@@ -31,6 +31,7 @@ help:
 	@echo "make test   install what is missing, build, run every test (unit, end-to-end, the real example crew)"
 	@echo "make bench  release build; speed figures: scoring, the runner, the store"
 	@echo "make record-demo  run the example crew for prompt-v1 and prompt-v2 into suites/recordings/"
+	@echo "make screenshot  reports/demo.html (from make demo) as reports/demo.png in headless Chromium"
 	@echo "make ragtruth  the grounding scorer on the RAGTruth dev split (RAGTRUTH=path/to/ragtruth-dev)"
 
 deps:
@@ -99,6 +100,9 @@ demo: build
 	@echo
 	@echo "== the suite's gates on prompt-v2, prompt-v1 as the baseline (its planted defects fail them: exit 1) =="
 	-$(BIN) gate label:prompt-v2 --suite demo --baseline label:prompt-v1
+	@echo
+	@echo "== the reports: prompt-v2 against prompt-v1 (open reports/demo.html; make screenshot) =="
+	$(BIN) report label:prompt-v2 --compare label:prompt-v1 --suite demo --html reports/demo.html --junit reports/demo.xml --markdown -
 
 # Every case of the demo suite x prompt-v1, prompt-v2 x 3 repeats through the example crew, into
 # suites/recordings/<version>/<case>@<n>.json + .trace.jsonl; then checked against the planted defects.
@@ -114,6 +118,25 @@ bench: release python-env
 	$(SWIFT) build -c release --static-swift-stdlib --product evalcrew-compare-bench
 	.build/release/evalcrew-compare-bench $(RELEASE_BIN)
 	$(PY) bench/run_bench.py $(RELEASE_BIN) .build/release/evalcrew-store-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product evalcrew-report-bench
+	.build/release/evalcrew-report-bench
+
+# reports/demo.html (written by `make demo`, or any report copied there) rendered by headless
+# Chromium into reports/demo.png, to look at the report as a reader sees it.
+SCREENSHOT_HTML ?= reports/demo.html
+SCREENSHOT_PNG ?= reports/demo.png
+SCREENSHOT_SIZE ?= 1400,3000
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian package: chromium"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+screenshot: chromium
+	@[ -f $(SCREENSHOT_HTML) ] || { echo "no $(SCREENSHOT_HTML): run make demo first (or set SCREENSHOT_HTML=FILE)"; exit 2; }
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=$(SCREENSHOT_SIZE) \
+		--screenshot=$(abspath $(SCREENSHOT_PNG)) file://$(abspath $(SCREENSHOT_HTML))
+	@echo "wrote $(SCREENSHOT_PNG)"
 
 # The RAGTruth split is the team's external benchmark, not part of the repository.
 RAGTRUTH ?= ../shared/benchmarks/ragtruth-dev

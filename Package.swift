@@ -19,9 +19,11 @@ let package = Package(
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libxml2 for the HTML report without linking it (it pulls ICU into every process): opened on first use.
+        .systemLibrary(name: "CLibXML2Loader"),
         .target(
             name: "EvalCrew",
-            dependencies: ["CCmarkGFM", "CCurl", "CSQLite", "Yams"]
+            dependencies: ["CCmarkGFM", "CCurl", "CLibXML2Loader", "CSQLite", "Yams"]
         ),
         .executableTarget(
             name: "evalcrew",
@@ -31,8 +33,11 @@ let package = Package(
         .executableTarget(name: "evalcrew-store-bench", dependencies: ["EvalCrew"]),
         // `evalcrew compare` on two runs of 1,000 cases × 3 repeats (`make bench`).
         .executableTarget(name: "evalcrew-compare-bench", dependencies: ["EvalCrew"]),
-        // CSQLite: the store tests hold a second raw connection (a lock, a newer schema version).
-        .testTarget(name: "EvalCrewTests", dependencies: ["EvalCrew", "CSQLite"]),
+        // The HTML, JUnit and Markdown reports of 200 cases of 2,500-word posts (`make bench`).
+        .executableTarget(name: "evalcrew-report-bench", dependencies: ["EvalCrew"]),
+        // CSQLite: the store tests hold a second raw connection (a lock, a newer schema version);
+        // CLibXML2 (linked): the report tests parse the HTML back with libxml2's parser.
+        .testTarget(name: "EvalCrewTests", dependencies: ["EvalCrew", "CSQLite", "CLibXML2"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EvalCrew"]),
         // libcurl, libsqlite3 and libxml2 arrive in the library with the crew runner, the run store and
         // the HTML report; until then this target keeps their shims compiling and linking.

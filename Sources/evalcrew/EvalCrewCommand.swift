@@ -21,8 +21,8 @@ struct EvalCrewCommand: AsyncParsableCommand {
         interrupted run, no such run, an unusable store). Each command's --help says what its codes mean.
         """,
         version: Evaluator.version,
-        subcommands: [Score.self, Run.self, Runs.self, Compare.self, Gate.self, Golden.self, Rescore.self, Import.self,
-                      SuiteCommand.self, Metrics.self, Version.self]
+        subcommands: [Score.self, Run.self, Runs.self, Compare.self, Gate.self, Report.self, Golden.self, Rescore.self,
+                      Import.self, SuiteCommand.self, Metrics.self, Version.self]
     )
 
     /// Runs the command; usage errors exit 2 (ArgumentParser's own default is 64).

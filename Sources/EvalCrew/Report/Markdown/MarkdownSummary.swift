@@ -1,0 +1,116 @@
+/// A compact Markdown summary of a run for a CI job summary or a PR comment: the verdict line,
+/// the gates, newly failing rules and the worst cases.
+///
+/// Every string from a crew or a suite goes through `MarkdownText.escaped`, so a case id holding
+/// `|` or `<img>` stays text inside its table cell.
+public enum MarkdownSummary {
+    /// How many of the worst cases are listed.
+    public static let worstCaseLimit = 10
+
+    public static func render(_ input: RunReportInput) -> String {
+        let summary = input.run.summary
+        let escape = MarkdownText.escaped
+        var lines: [String] = []
+        var title = "### evalcrew: \(escape(summary.suiteName)) · \(escape(HTMLReport.runName(summary)))"
+        if let baseline = input.comparison?.a { title += " against \(escape(HTMLReport.runName(baseline)))" }
+        lines.append(title)
+        lines.append("")
+
+        let outcomes = CaseOutcome.all(input)
+        if let comparison = input.comparison {
+            let verdicts = comparison.verdicts.map { verdict -> String in
+                let text = escape(verdict.summaryLine)
+                return verdict.outcome == .regressed || verdict.outcome == .improved ? "**\(text)**" : text
+            }
+            var line = verdicts.joined(separator: "; ")
+            let newly = comparison.newlyFailingRules.count
+            if newly > 0 { line += "; **\(newly) rule\(newly == 1 ? "" : "s") newly failing**" }
+            line += " — \(comparison.sharedCases.count) cases × \(comparison.repeatsB) repeats"
+            lines.append(line)
+        } else {
+            lines.append("\(outcomes.count) cases, \(summary.scoredResults)/\(summary.results) results scored, "
+                         + "\(outcomes.filter(\.failed).count) failing (not scored, or error findings)")
+        }
+        lines.append("")
+
+        if let gates = input.gates {
+            let failed = gates.failed.count
+            lines.append(failed == 0 ? "**Gates: passed** (\(gates.results.count))" : "**Gates: \(failed) of \(gates.results.count) failed**")
+            lines.append("")
+            lines.append("| gate | result | measured |")
+            lines.append("| --- | --- | --- |")
+            for result in gates.results {
+                lines.append("| \(escape(result.gate)) | \(result.passed ? "✅ passed" : "❌ failed") | \(escape(result.message)) |")
+            }
+            lines.append("")
+        }
+
+        if let rules = input.comparison?.newlyFailingRules, !rules.isEmpty {
+            lines.append("**Newly failing rules**")
+            lines.append("")
+            for rule in rules {
+                lines.append("- \(escape(rule.rule)) (\(escape(rule.scorer))): \(rule.newlyFailing.map(escape).joined(separator: ", "))")
+            }
+            lines.append("")
+        }
+
+        let worst = CaseOutcome.worstFirst(outcomes).filter(\.failed).prefix(worstCaseLimit)
+        if !worst.isEmpty {
+            lines.append("**Worst cases**")
+            lines.append("")
+            lines.append("| case | worse on | errors | not scored |")
+            lines.append("| --- | --- | --- | --- |")
+            for outcome in worst {
+                let worseOn = outcome.worse.map { "\($0.metric) \(ReportNumber.format($0.a?.mean)) → \(ReportNumber.format($0.b?.mean))" }
+                let kinds = Dictionary(grouping: outcome.errors, by: \.kind).map { "\($0.key) ×\($0.value.count)" }.sorted()
+                lines.append("| \(escape(outcome.caseID)) | \(escape(worseOn.joined(separator: ", "))) | \(escape(kinds.joined(separator: ", "))) "
+                             + "| \(outcome.notScored.count) |")
+            }
+            let more = outcomes.filter(\.failed).count - worst.count
+            if more > 0 { lines.append(""); lines.append("… and \(more) more failing case\(more == 1 ? "" : "s").") }
+            lines.append("")
+        }
+
+        if let issues = input.comparison?.issues, !issues.isEmpty {
+            for issue in issues { lines.append("- ⚠️ \(escape(issue.message))") }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Untrusted text made safe inside Markdown (GitHub-flavoured, tables included).
+///
+/// The renderer only ever puts untrusted text after other text on a line (in a cell, after a
+/// bullet), so block markers at a line's start cannot arise; what is left is inline syntax, HTML,
+/// the table's `|` and autolinks.
+enum MarkdownText {
+    /// HTML-significant characters become entities; inline Markdown punctuation gets a backslash;
+    /// `://`, `www.` and `@` are broken up so nothing becomes a link; line breaks become spaces
+    /// (a table row is one line); control characters are dropped.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            case "\"", "'": result += scalar == "\"" ? "&quot;" : "&#39;"
+            case "\n", "\r", "\t": result += " "
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "@":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+            case ":" where index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/":
+                result += "\\:"
+            case "." where index >= 3 && String(String.UnicodeScalarView(scalars[(index - 3)..<index])).lowercased() == "www":
+                result += "\\."
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

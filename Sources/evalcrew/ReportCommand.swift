@@ -1,0 +1,88 @@
+import ArgumentParser
+import EvalCrew
+import Foundation
+
+extension EvalCrewCommand {
+    /// `evalcrew report`: writes a stored run's HTML, JUnit and Markdown reports.
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Write a run's reports: self-contained HTML, JUnit XML, a Markdown summary.",
+            discussion: """
+            The HTML report shows the run, the verdicts against --compare BASE, the trend over the \
+            suite's last runs, and every case with its scores, its blueprint-vs-post section table and \
+            its post with each finding highlighted beside the nearest source passage. JUnit has one \
+            testcase per case (failed: a repeat not scored, an error finding, or worse than the baseline \
+            on a verdict metric). With no --html, --junit or --markdown the Markdown summary is printed. \
+            See docs/reports.md.
+
+            Exit codes: 0 written; 2 usage error; 3 no such run, the store or a file cannot be used, or \
+            libxml2 (for --html) cannot be opened.
+            """)
+
+        @Argument(help: "The run: id or prefix, label:NAME, latest, latest~N.")
+        var run: String
+
+        @Option(name: .customLong("compare"), help: "Compare with this baseline run (same references).")
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("Write the HTML report here (e.g. reports/run.html).", valueName: "file"))
+        var html: String?
+
+        @Option(help: ArgumentHelp("Write JUnit XML here.", valueName: "file"))
+        var junit: String?
+
+        @Option(help: ArgumentHelp("Write the Markdown summary here (- for standard output).", valueName: "file"))
+        var markdown: String?
+
+        @Option(help: "Resolve latest/label within this suite (its name).")
+        var suite: String?
+
+        @Option(help: "Runs shown in the trend chart (0: none).")
+        var trend: Int = RunReportLoader.defaultTrendRuns
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if trend < 0 { throw ValidationError("--trend must be 0 or more") }
+        }
+
+        func run() async throws {
+            let store = try await storeOptions.open(creating: false)
+            let id = try await RunLookup.resolve(run, suite: suite, store: store)
+            let baselineID: RunID? = if let baseline { try await RunLookup.resolve(baseline, suite: suite, store: store) } else { nil }
+            let input = try await storeCall { try await RunReportLoader.load(id, baseline: baselineID, store: store, trendRuns: trend) }
+
+            if let html {
+                let data: Data
+                do {
+                    data = try HTMLReport.render(input)
+                } catch {
+                    FileHandleOutput.standardError("evalcrew: \(error)")
+                    throw ExitCode(ExitStatus.unreadableInput.rawValue)
+                }
+                try write(data, to: html)
+            }
+            if let junit { try write(JUnitReport.render(input), to: junit) }
+            let markdownText = MarkdownSummary.render(input)
+            if let markdown, markdown != "-" {
+                try write(Data(markdownText.utf8), to: markdown)
+            } else if markdown == "-" || (html == nil && junit == nil) {
+                FileHandleOutput.standardOutput(markdownText)
+            }
+        }
+
+        /// Writes a report file (its folder made when missing) and says so on standard error.
+        private func write(_ data: Data, to path: String) throws {
+            let url = URL(fileURLWithPath: path)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url, options: .atomic)
+            } catch {
+                FileHandleOutput.standardError("evalcrew: cannot write '\(path)': \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.unreadableInput.rawValue)
+            }
+            FileHandleOutput.standardError("wrote \(path) (\(data.count.formatted()) bytes)")
+        }
+    }
+}

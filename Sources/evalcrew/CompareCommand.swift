@@ -16,7 +16,8 @@ extension EvalCrewCommand {
             cases. Per case, labels (worse, better, within noise) are descriptive: with 1–5 repeats no \
             single case can be significant. See docs/compare.md.
 
-            Runs are named by id (or a unique prefix), label:NAME, latest or latest~N (within --suite).
+            Runs are named by id (or a unique prefix), label:NAME, latest or latest~N (within --suite). \
+            --format markdown, html and junit write the reports of `evalcrew report B --compare A`.
 
             Exit codes: 0 compared (whatever the verdicts; gates decide pass or fail: `evalcrew gate`); \
             2 usage error; 3 a run cannot be evaluated (missing, another suite, different scorer \
@@ -32,8 +33,8 @@ extension EvalCrewCommand {
         @Option(name: .customLong("metric"), help: ArgumentHelp("Also give a verdict on this metric (or scorer); repeatable.", valueName: "name"))
         var metrics: [String] = []
 
-        @Option(help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @Option(help: "Output format: text, json, markdown, html (a self-contained report) or junit.")
+        var format: CompareFormat = .text
 
         @Option(help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"))
         var out: String?
@@ -73,37 +74,33 @@ extension EvalCrewCommand {
             async let loadB = storeCall { try await second.loadScores(idB) }
             let (scoresA, scoresB) = try await (loadA, loadB)
             await second.close()
-            var settings = try gatedSettings(for: scoresB).adding(metrics)
+            var settings = try SuiteComparisonSettings.settings(storedSuitePath: scoresB.suitePath, suiteFile: suiteFile).adding(metrics)
             settings.bootstrap = bootstrap
             let comparison = RunComparer.compare(scoresA, scoresB, settings: settings)
 
-            let shownDiffs = format == .json ? comparison.changedCases : ComparisonTextRenderer.diffCases(comparison, limit: diffs)
-            let postDiffs = try await storeCall { try await PostDiff.load(shownDiffs, of: comparison, from: store) }
             let output: Data
             switch format {
             case .text:
+                let shown = ComparisonTextRenderer.diffCases(comparison, limit: diffs)
+                let postDiffs = try await storeCall { try await PostDiff.load(shown, of: comparison, from: store) }
                 let style = out == nil ? Style.forStandardOutput() : Style(enabled: false)
                 output = Data(ComparisonTextRenderer(style: style).render(comparison, diffs: postDiffs, diffLimit: diffs, allCases: allCases).utf8)
             case .json:
+                let postDiffs = try await storeCall { try await PostDiff.load(comparison.changedCases, of: comparison, from: store) }
                 output = try ComparisonJSON.encode(comparison, diffs: postDiffs) + Data("\n".utf8)
+            case .markdown, .html, .junit:
+                // The reports read both runs whole (posts, blueprints, evidence) and compare them with the same settings.
+                let input = try await storeCall {
+                    try await RunReportLoader.load(idB, baseline: idA, store: store, settings: settings,
+                                                   gates: try await store.latestGateCheck(of: idB))
+                }
+                output = try ReportRendering.render(format == .html ? .html : format == .junit ? .junit : .markdown, input)
             }
             try write(output)
             if let reason = Self.unevaluable(comparison, scoresA, scoresB) {
                 FileHandleOutput.standardError("evalcrew: \(reason)")
                 throw ExitCode(ExitStatus.unreadableInput.rawValue)
             }
-        }
-
-        /// The suite's gates decide margins and add the metrics they name; without a suite file at
-        /// hand, the catalogue's margins (said on standard error). Invalid gates exit 2.
-        private func gatedSettings(for candidate: RunScores) throws -> ComparisonSettings {
-            let path = suiteFile ?? candidate.suitePath
-            guard suiteFile != nil || FileManager.default.fileExists(atPath: path) else {
-                FileHandleOutput.standardError("evalcrew: note: the suite file '\(path)' is gone; the catalogue's margins are used (--suite-file PATH to give it)")
-                return ComparisonSettings()
-            }
-            let suite = try SuiteFile.load(path)
-            return try GateCheck.gates(of: suite).comparisonSettings
         }
 
         private func write(_ output: Data) throws {
@@ -117,6 +114,11 @@ extension EvalCrewCommand {
                 FileHandleOutput.standardError("evalcrew: cannot write '\(out)': \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.unreadableInput.rawValue)
             }
+        }
+
+        /// Output formats of `compare`: its own text and JSON, and the report formats.
+        enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+            case text, json, markdown, html, junit
         }
 
         /// Why this comparison cannot stand as an evaluation (exit 3), if it cannot.

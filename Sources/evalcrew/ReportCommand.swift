@@ -13,7 +13,7 @@ extension EvalCrewCommand {
             suite's last runs, and every case with its scores, its blueprint-vs-post section table and \
             its post with each finding highlighted beside the nearest source passage. JUnit has one \
             testcase per case (failed: a repeat not scored, an error finding, or worse than the baseline \
-            on a verdict metric). With no --html, --junit or --markdown the Markdown summary is printed. \
+            on a verdict metric) and one per gate of the run's latest gate check. With no --html, --junit or --markdown the Markdown summary is printed. \
             See docs/reports.md.
 
             Exit codes: 0 written; 2 usage error; 3 no such run, the store or a file cannot be used, or \
@@ -38,6 +38,10 @@ extension EvalCrewCommand {
         @Option(help: "Resolve latest/label within this suite (its name).")
         var suite: String?
 
+        @Option(help: ArgumentHelp("The suite file whose gates give margins and extra metrics (default: the one stored with the run).",
+                                   valueName: "file"))
+        var suiteFile: String?
+
         @Option(help: "Runs shown in the trend chart (0: none).")
         var trend: Int = RunReportLoader.defaultTrendRuns
 
@@ -51,19 +55,16 @@ extension EvalCrewCommand {
             let store = try await storeOptions.open(creating: false)
             let id = try await RunLookup.resolve(run, suite: suite, store: store)
             let baselineID: RunID? = if let baseline { try await RunLookup.resolve(baseline, suite: suite, store: store) } else { nil }
-            let input = try await storeCall { try await RunReportLoader.load(id, baseline: baselineID, store: store, trendRuns: trend) }
-
-            if let html {
-                let data: Data
-                do {
-                    data = try HTMLReport.render(input)
-                } catch {
-                    FileHandleOutput.standardError("evalcrew: \(error)")
-                    throw ExitCode(ExitStatus.unreadableInput.rawValue)
-                }
-                try write(data, to: html)
+            let settings = baselineID == nil ? ComparisonSettings()
+                : try SuiteComparisonSettings.settings(storedSuitePath: try await storeCall { try await store.loadScores(id) }.suitePath,
+                                                       suiteFile: suiteFile)
+            let input = try await storeCall {
+                try await RunReportLoader.load(id, baseline: baselineID, store: store, settings: settings,
+                                               gates: try await store.latestGateCheck(of: id), trendRuns: trend)
             }
-            if let junit { try write(JUnitReport.render(input), to: junit) }
+
+            if let html { try write(ReportRendering.render(.html, input), to: html) }
+            if let junit { try write(ReportRendering.render(.junit, input), to: junit) }
             let markdownText = MarkdownSummary.render(input)
             if let markdown, markdown != "-" {
                 try write(Data(markdownText.utf8), to: markdown)
@@ -83,6 +84,27 @@ extension EvalCrewCommand {
                 throw ExitCode(ExitStatus.unreadableInput.rawValue)
             }
             FileHandleOutput.standardError("wrote \(path) (\(data.count.formatted()) bytes)")
+        }
+    }
+}
+
+/// Renders a report input in one of the report formats; an HTML report without libxml2 exits 3.
+enum ReportRendering {
+    enum Format {
+        case markdown, html, junit
+    }
+
+    static func render(_ format: Format, _ input: RunReportInput) throws -> Data {
+        switch format {
+        case .html:
+            do {
+                return try HTMLReport.render(input)
+            } catch {
+                FileHandleOutput.standardError("evalcrew: \(error)")
+                throw ExitCode(ExitStatus.unreadableInput.rawValue)
+            }
+        case .junit: return JUnitReport.render(input)
+        case .markdown: return Data(MarkdownSummary.render(input).utf8)
         }
     }
 }

@@ -44,14 +44,10 @@ enum ReportNumber {
 extension MetricVerdict {
     /// `grounding.supported_sentence_ratio: REGRESSED (Δ −0.06, 95% CI −0.09…−0.03, margin 0.02)`, or why there is none.
     var summaryLine: String {
-        var line = "\(metric.name): \(outcome.rawValue)"
+        let line = "\(metric.name): \(outcome.rawValue)"
         if let reason { return line + " (\(reason))" }
-        var parts: [String] = []
-        if let difference = meanDifference { parts.append("Δ \(ReportNumber.signed(difference))") }
-        if let interval { parts.append("95% CI \(ReportNumber.interval(interval))") }
-        parts.append("margin \(ReportNumber.format(metric.margin))")
-        if outcome == .inconclusive, let needed = casesNeeded { parts.append("needs ≈ \(needed) cases") }
-        line += " (" + parts.joined(separator: ", ") + ")"
-        return line
+        var text = line + " (" + ComparisonHeadline.details(self)
+        if outcome == .inconclusive, let needed = casesNeeded { text += ", needs ≈ \(needed) cases" }
+        return text + ")"
     }
 }

@@ -10,7 +10,9 @@ final class MarkdownSummaryTests: XCTestCase {
         let markdown = MarkdownSummary.render(input)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(lines[0], #"### evalcrew: blog · prompt-v2 (bbbbbbbbbbbb) against prompt-v1 (aaaaaaaaaaaa)"#)
-        XCTAssertTrue(lines[2].contains(#"grounding.supported\_sentence\_ratio: "#), lines[2])
+        // The headline `evalcrew compare` prints, escaped.
+        XCTAssertTrue(lines[2].hasPrefix("length: "), lines[2])
+        XCTAssertTrue(lines[2].contains("; grounding: "), lines[2])
         XCTAssertTrue(lines[2].hasSuffix("— 2 cases × 2 repeats"), lines[2])
         XCTAssertTrue(markdown.contains("**Gates: 1 of 1 failed**"))
         XCTAssertTrue(markdown.contains("| run.failed\\_cases &lt;= 0 | ❌ failed | 1 failed case &gt; 0 |"), markdown)

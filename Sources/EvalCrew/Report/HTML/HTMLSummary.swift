@@ -27,9 +27,7 @@ enum HTMLSummary {
 
     static func verdicts(_ comparison: RunComparison, _ tree: borrowing HTMLTree, in main: HTMLNode) {
         tree.element("h2", in: main, text: "Verdicts against \(HTMLReport.runName(comparison.a))")
-        let headline = comparison.verdicts.map { "\($0.metric.scorer): \($0.outcome.rawValue)" }.joined(separator: " · ")
-        tree.element("p", in: main, text: "\(headline) — \(comparison.sharedCases.count) shared cases, "
-                     + "\(comparison.repeatsA) → \(comparison.repeatsB) repeats", ["class": "headline"])
+        tree.element("p", in: main, text: ComparisonHeadline.line(comparison), ["class": "headline"])
         let table = tree.element("table", in: main)
         row(tree, in: table, header: true, ["metric", "verdict", "Δ (B − A)", "95% CI", "margin", "worse / better / within noise", "note"])
         for verdict in comparison.verdicts {

@@ -18,14 +18,8 @@ public enum MarkdownSummary {
 
         let outcomes = CaseOutcome.all(input)
         if let comparison = input.comparison {
-            let verdicts = comparison.verdicts.map { verdict -> String in
-                let text = escape(verdict.summaryLine)
-                return verdict.outcome == .regressed || verdict.outcome == .improved ? "**\(text)**" : text
-            }
-            var line = verdicts.joined(separator: "; ")
-            let newly = comparison.newlyFailingRules.count
-            if newly > 0 { line += "; **\(newly) rule\(newly == 1 ? "" : "s") newly failing**" }
-            line += " — \(comparison.sharedCases.count) cases × \(comparison.repeatsB) repeats"
+            // The same headline `evalcrew compare` prints first.
+            let line = escape(ComparisonHeadline.line(comparison))
             lines.append(line)
         } else {
             lines.append("\(outcomes.count) cases, \(summary.scoredResults)/\(summary.results) results scored, "

@@ -23,7 +23,7 @@ extension EvalCrewCommand {
         @Argument(help: "The run: id or prefix, label:NAME, latest, latest~N.")
         var run: String
 
-        @Option(name: .customLong("compare"), help: "Compare with this baseline run (same references).")
+        @Option(name: .customLong("compare"), help: ArgumentHelp("Compare with this baseline run (same references; default: the baseline of the run's latest gate check, if any).", valueName: "run"))
         var baseline: String?
 
         @Option(help: ArgumentHelp("Write the HTML report here (e.g. reports/run.html).", valueName: "file"))
@@ -54,13 +54,20 @@ extension EvalCrewCommand {
         func run() async throws {
             let store = try await storeOptions.open(creating: false)
             let id = try await RunLookup.resolve(run, suite: suite, store: store)
-            let baselineID: RunID? = if let baseline { try await RunLookup.resolve(baseline, suite: suite, store: store) } else { nil }
+            let gates = try await storeCall { try await store.latestGateCheck(of: id) }
+            var baselineID: RunID? = if let baseline { try await RunLookup.resolve(baseline, suite: suite, store: store) } else { nil }
+            // Without --compare, a gated run is compared with the run its gates were checked against.
+            if baseline == nil, let gated = gates?.baseline, gated != "goldens",
+               let id = try? await store.resolve(.id(gated), suite: nil) {
+                baselineID = id
+                FileHandleOutput.standardError("evalcrew: comparing with \(id), the baseline of the run's latest gate check (--compare RUN for another)")
+            }
             let settings = baselineID == nil ? ComparisonSettings()
                 : try SuiteComparisonSettings.settings(storedSuitePath: try await storeCall { try await store.loadScores(id) }.suitePath,
                                                        suiteFile: suiteFile)
             let input = try await storeCall {
                 try await RunReportLoader.load(id, baseline: baselineID, store: store, settings: settings,
-                                               gates: try await store.latestGateCheck(of: id), trendRuns: trend)
+                                               gates: gates, trendRuns: trend)
             }
 
             if let html { try write(ReportRendering.render(.html, input), to: html) }

@@ -154,15 +154,9 @@ public enum GateEvaluator {
     }
 
     private static func result(_ gate: NoRegressionGate, verdict: MetricVerdict, baseline: String) -> GateResult {
-        let metric = verdict.metric
-        var detail: [String] = []
-        if let difference = verdict.meanDifference { detail.append("Δ \(GateNumber.signed(difference))") }
-        if let interval = verdict.interval {
-            detail.append("95% CI \(GateNumber.signed(interval.lowerBound))…\(GateNumber.signed(interval.upperBound))")
-        }
-        detail.append("margin \(GateNumber.format(metric.margin))")
-        detail.append("\(verdict.cases) case\(verdict.cases == 1 ? "" : "s")")
-        let head = "\(metric.name): \(verdict.outcome.rawValue) vs \(baseline) (\(detail.joined(separator: ", ")))"
+        // Numbers as `evalcrew compare` prints them.
+        let cases = "\(verdict.cases) case\(verdict.cases == 1 ? "" : "s")"
+        let head = "\(verdict.metric.name): \(verdict.outcome.rawValue) vs \(baseline) (\(ComparisonHeadline.details(verdict)), \(cases))"
         switch verdict.outcome {
         case .regressed:
             return GateResult(gate: gate.gate, line: gate.line, passed: false, message: head)
@@ -174,7 +168,7 @@ public enum GateEvaluator {
             return GateResult(gate: gate.gate, line: gate.line, passed: true, message: message)
         case .noVerdict:
             return GateResult(gate: gate.gate, line: gate.line, passed: false, evaluated: false,
-                              message: "\(metric.name): no verdict vs \(baseline): \(verdict.reason ?? "the runs cannot be compared")")
+                              message: "\(verdict.metric.name): no verdict vs \(baseline): \(verdict.reason ?? "the runs cannot be compared")")
         }
     }
 

@@ -127,7 +127,7 @@ final class GateEvaluatorTests: XCTestCase {
         XCTAssertEqual(regressed.outcome, .failed)
         XCTAssertEqual(regressed.baseline, "base")
         XCTAssertEqual(regressed.failed.map(\.gate), ["no-regression: grounding"])
-        XCTAssertTrue(regressed.results[1].message.hasPrefix("grounding.supported_sentence_ratio: REGRESSED vs base (Δ -0.3, 95% CI"),
+        XCTAssertTrue(regressed.results[1].message.hasPrefix("grounding.supported_sentence_ratio: REGRESSED vs base (Δ −0.30, 95% CI"),
                       regressed.results[1].message)
         XCTAssertEqual(regressed.results[1].line, 2)
 

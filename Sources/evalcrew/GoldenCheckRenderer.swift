@@ -99,16 +99,6 @@ struct GoldenCheckJSON: Encodable {
         var run: [String]
     }
 
-    struct NewFinding: Encodable {
-        var kind: String
-        var severity: String
-        var scorer: String
-        var message: String
-        var match: String?
-        var sentence: String?
-        var line: Int?
-    }
-
     struct Case: Encodable {
         var caseID: String
         var outcome: String
@@ -118,7 +108,7 @@ struct GoldenCheckJSON: Encodable {
         var notScored: [String]
         var worse: [Metric]
         var sections: Sections?
-        var newFindings: [NewFinding]
+        var newFindings: [FindingDigest]
         var reasons: [String]
 
         enum CodingKeys: String, CodingKey {
@@ -150,10 +140,7 @@ struct GoldenCheckJSON: Encodable {
                      Sections(kept: $0.isKept, missing: $0.missing, added: $0.added, reordered: $0.reordered,
                               golden: $0.golden, run: $0.run)
                  },
-                 newFindings: result.newFindings.map {
-                     NewFinding(kind: $0.kind, severity: $0.severity.rawValue, scorer: $0.scorer, message: $0.message,
-                                match: $0.match, sentence: $0.sentence, line: $0.location?.line)
-                 },
+                 newFindings: result.newFindings.map(FindingDigest.init),
                  reasons: result.outcome == .failed ? renderer.reasons(result) : [])
         }
         notes = check.notes

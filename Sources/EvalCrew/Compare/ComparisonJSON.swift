@@ -139,26 +139,14 @@ public enum ComparisonJSON {
         }
     }
 
-    private struct FindingItem: Encodable {
-        var kind: String, severity: String, scorer: String, message: String, match: String?, sentence: String?, line: Int?
-        init(_ finding: Finding) {
-            kind = finding.kind
-            severity = finding.severity.rawValue
-            scorer = finding.scorer
-            message = finding.message
-            match = finding.match
-            sentence = finding.sentence
-            line = finding.location?.line
-        }
-    }
 
     private struct Findings: Encodable {
-        var caseID: String, new: [FindingItem], resolved: [FindingItem], persisting: Int
+        var caseID: String, new: [FindingDigest], resolved: [FindingDigest], persisting: Int
         enum CodingKeys: String, CodingKey { case caseID = "case", new, resolved, persisting }
         init(_ diff: FindingsDiff) {
             caseID = diff.caseID
-            new = diff.new.map(FindingItem.init)
-            resolved = diff.resolved.map(FindingItem.init)
+            new = diff.new.map(FindingDigest.init)
+            resolved = diff.resolved.map(FindingDigest.init)
             persisting = diff.persisting.count
         }
     }

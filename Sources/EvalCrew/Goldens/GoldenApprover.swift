@@ -93,6 +93,6 @@ public enum GoldenApprover {
             label: run.summary.label, repeatIndex: result.repeatIndex, scorerVersion: run.scorerVersion,
             suiteHash: run.suiteHash, approvedAt: approvedAt)
         return GoldenCase(post: crewRun.post, blueprint: Evaluator.plannedBlueprint(of: crewRun)?.text,
-                          scores: result.metrics, findings: result.findings.map(GoldenFinding.init), provenance: provenance)
+                          scores: result.metrics, findings: result.findings.map(FindingDigest.init), provenance: provenance)
     }
 }

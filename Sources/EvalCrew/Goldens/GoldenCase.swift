@@ -10,11 +10,11 @@ public struct GoldenCase: Sendable, Equatable {
     /// Metric values by dotted name (`scores.json`); values that were not numbers are left out.
     public var scores: [String: Double]
     /// In the report's order (`findings.json`).
-    public var findings: [GoldenFinding]
+    public var findings: [FindingDigest]
     /// `golden.json`.
     public var provenance: GoldenProvenance
 
-    public init(post: String, blueprint: String?, scores: [String: Double], findings: [GoldenFinding],
+    public init(post: String, blueprint: String?, scores: [String: Double], findings: [FindingDigest],
                 provenance: GoldenProvenance) {
         self.post = post
         self.blueprint = blueprint
@@ -51,39 +51,5 @@ public struct GoldenProvenance: Sendable, Equatable {
         self.scorerVersion = scorerVersion
         self.suiteHash = suiteHash
         self.approvedAt = Date(timeIntervalSince1970: approvedAt.timeIntervalSince1970.rounded(.down))
-    }
-}
-
-/// A finding as a golden keeps it: what compare matches on and what a reviewer reads, without
-/// offsets or the evidence passage (they churn with every reworded sentence).
-public struct GoldenFinding: Sendable, Equatable {
-    public var kind: String
-    public var severity: Finding.Severity
-    public var scorer: String
-    public var message: String
-    public var match: String?
-    public var sentence: String?
-    /// 1-based line in `post.md`; nil for findings about the post as a whole.
-    public var line: Int?
-
-    public init(kind: String, severity: Finding.Severity, scorer: String, message: String, match: String?,
-                sentence: String?, line: Int?) {
-        self.kind = kind
-        self.severity = severity
-        self.scorer = scorer
-        self.message = message
-        self.match = match
-        self.sentence = sentence
-        self.line = line
-    }
-
-    public init(_ finding: Finding) {
-        self.init(kind: finding.kind, severity: finding.severity, scorer: finding.scorer, message: finding.message,
-                  match: finding.match, sentence: finding.sentence, line: finding.location?.line)
-    }
-
-    /// The finding as comparisons see it (no location: a golden keeps only the line).
-    public var finding: Finding {
-        Finding(kind: kind, severity: severity, scorer: scorer, message: message, match: match, sentence: sentence)
     }
 }

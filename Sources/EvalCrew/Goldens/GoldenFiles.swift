@@ -45,7 +45,7 @@ enum GoldenFiles {
                 throw GoldenError.malformed(path: folder.appendingPathComponent(Self.findings).relativePath,
                                             reason: "unknown severity '\(file.severity)' (error, warning or info)")
             }
-            return GoldenFinding(kind: file.kind, severity: severity, scorer: file.scorer, message: file.message,
+            return FindingDigest(kind: file.kind, severity: severity, scorer: file.scorer, message: file.message,
                                  match: file.match, sentence: file.sentence, line: file.line)
         }
         return GoldenCase(post: post, blueprint: blueprintText, scores: scores, findings: findings, provenance: provenance)
@@ -64,7 +64,7 @@ enum GoldenFiles {
         return closed(json)
     }
 
-    static func findingsJSON(_ findings: [GoldenFinding]) -> String {
+    static func findingsJSON(_ findings: [FindingDigest]) -> String {
         guard !findings.isEmpty else { return "[]\n" }
         var json = PrettyJSON(capacity: 4096)
         json.beginArray()

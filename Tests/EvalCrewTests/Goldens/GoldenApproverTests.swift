@@ -39,7 +39,7 @@ final class GoldenApproverTests: XCTestCase {
         XCTAssertEqual(vdb.provenance.suiteHash, run.suiteHash)
         XCTAssertEqual(vdb.provenance.scorerVersion, Evaluator.scorerVersion)
         let stored = run.results.first { $0.caseID == "vdb" && $0.repeatIndex == 3 }!
-        XCTAssertEqual(vdb.findings, stored.findings.map(GoldenFinding.init))
+        XCTAssertEqual(vdb.findings, stored.findings.map(FindingDigest.init))
         XCTAssertEqual(vdb.scores, stored.metrics)
     }
 

@@ -15,9 +15,9 @@ final class GoldenFilesTests: XCTestCase {
             scores: ["length.words": 858, "grounding.supported_sentence_ratio": 0.1 + 0.2, "cost.total_tokens": 8518,
                      "length.delta_pct": -4.7],
             findings: [
-                GoldenFinding(kind: "uncited-entity", severity: .error, scorer: "grounding", message: "“LanceDB” is not in the basis",
+                FindingDigest(kind: "uncited-entity", severity: .error, scorer: "grounding", message: "“LanceDB” is not in the basis",
                               match: "LanceDB", sentence: "Try LanceDB.\nIt is \"fast\".", line: 12),
-                GoldenFinding(kind: "fence-wrapper", severity: .error, scorer: "platform", message: "the post is wrapped in a fence",
+                FindingDigest(kind: "fence-wrapper", severity: .error, scorer: "platform", message: "the post is wrapped in a fence",
                               match: nil, sentence: nil, line: nil),
             ],
             provenance: GoldenProvenance(suite: "demo", caseID: caseID, group: "databases", runID: "3aedb584a90e", label: "prompt-v1",

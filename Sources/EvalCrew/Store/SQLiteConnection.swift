@@ -100,6 +100,12 @@ final class SQLiteConnection: @unchecked Sendable {
         }
     }
 
+    /// Returns once the background checkpoints asked for so far have run (tests).
+    func waitForBackgroundCheckpoints() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        checkpointer?.waitForRequests()
+    }
+
     /// Finalizes the statements and closes the handle; later uses fail with a clear error.
     func close() {
         dispatchPrecondition(condition: .onQueue(queue))

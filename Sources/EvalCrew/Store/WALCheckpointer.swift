@@ -31,7 +31,7 @@ final class WALCheckpointer: @unchecked Sendable {
         }
     }
 
-    /// Returns once the checkpoints asked for so far have run (tests).
+    /// Returns once the checkpoints asked for so far have run.
     func waitForRequests() {
         queue.sync {}
     }

@@ -87,7 +87,9 @@ final class SQLiteConnection: @unchecked Sendable {
     }
 
     /// After a commit: asks for a background checkpoint every so many frames, and restarts a WAL
-    /// that outgrew the cap (busy when a checkpoint is running: tried again after the next commit).
+    /// that outgrew the cap. The background checkpoints copy nearly all of it by then, so the restart
+    /// copies only the last frames; when a background checkpoint holds the checkpoint lock, the
+    /// writer waits for it instead of retrying after every commit while the WAL keeps growing.
     private func checkpointIfDue() {
         guard let checkpointer, let handle else { return }
         if walFrames < walFramesAtLastRequest { walFramesAtLastRequest = 0 }
@@ -96,8 +98,17 @@ final class SQLiteConnection: @unchecked Sendable {
             checkpointer.request()
         }
         if walFrames >= Self.walFrameCap {
-            sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_RESTART, nil, nil)
+            if sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_RESTART, nil, nil) & 0xff == SQLITE_BUSY {
+                checkpointer.waitForRequests()
+                sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_RESTART, nil, nil)
+            }
         }
+    }
+
+    /// Returns once the background checkpoints asked for so far have run (tests).
+    func waitForBackgroundCheckpoints() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        checkpointer?.waitForRequests()
     }
 
     /// Finalizes the statements and closes the handle; later uses fail with a clear error.

@@ -147,6 +147,11 @@ public final class SQLiteRunStore: RunStore {
                           blockers: stored.blockers, notes: stored.notes)
     }
 
+    /// Returns once the background WAL checkpoints asked for so far have run (tests).
+    func waitForBackgroundCheckpoints() async throws(StoreError) {
+        try await perform("wait for background checkpoints") { db throws(StoreError) in db.waitForBackgroundCheckpoints() }
+    }
+
     /// Runs `body` on the store's queue and hands its result back to the awaiting task.
     private func perform<T: Sendable>(_ operation: String,
                                       _ body: @escaping @Sendable (SQLiteConnection) throws(StoreError) -> T) async throws(StoreError) -> T {

@@ -31,6 +31,11 @@ final class WALCheckpointer: @unchecked Sendable {
         }
     }
 
+    /// Returns once the checkpoints asked for so far have run.
+    func waitForRequests() {
+        queue.sync {}
+    }
+
     /// Waits for a running checkpoint and closes the connection (before the writer's, which then
     /// checkpoints the rest and removes the WAL).
     func close() {
@@ -49,6 +54,13 @@ final class WALCheckpointer: @unchecked Sendable {
             return nil
         }
         sqlite3_busy_timeout(opened, Int32(clamping: Int((busyTimeout * 1000).rounded())))
+        // A connection learns that the file is in WAL mode on its first read; until then every
+        // checkpoint is a no-op ("not in WAL mode"), and the writer ended up copying the whole WAL
+        // itself, fsyncs included, each time it reached its cap.
+        guard sqlite3_exec(opened, "PRAGMA journal_mode", nil, nil, nil) == SQLITE_OK else {
+            sqlite3_close_v2(opened)
+            return nil
+        }
         handle = opened
         return opened
     }

@@ -34,3 +34,19 @@ final class MarkdownSummaryTests: XCTestCase {
         XCTAssertTrue(row.contains(#"a\|b &lt;img src=x onerror=alert(1)&gt; \[x\](javascript:alert(1)) \*bold\* https\://evil.example"#), String(row))
     }
 }
+
+final class MarkdownPostDiffTests: XCTestCase {
+    func testAChangedCaseShowsItsWordDiffWithBalancedMarkers() throws {
+        let input = try ReportTestRuns.comparedPair()
+        let markdown = MarkdownSummary.render(input)
+        let lines = markdown.split(separator: "\n").map(String.init)
+        let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("**Post diffs**") }, markdown)
+        XCTAssertTrue(lines[start + 1].hasPrefix("- vdb (A #"), lines[start + 1])
+        let diff = lines[start + 2]
+        XCTAssertTrue(diff.hasPrefix("  > "), diff)
+        XCTAssertTrue(diff.contains("~~") || diff.contains("**"), "the changed words are marked: \(diff)")
+        XCTAssertEqual(diff.components(separatedBy: "~~").count % 2, 1, "every ~~ is closed: \(diff)")
+        XCTAssertEqual(diff.components(separatedBy: "**").count % 2, 1, "every ** is closed: \(diff)")
+        XCTAssertLessThanOrEqual(diff.count, MarkdownSummary.diffCharacterLimit * 2, "the diff is cut to stay compact")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compact Markdown summary of a run for a CI job summary or a PR comment: the verdict line,
 /// the gates, newly failing rules and the worst cases.
 ///
@@ -65,11 +67,53 @@ public enum MarkdownSummary {
             lines.append("")
         }
 
+        lines += postDiffs(input)
+
         if let issues = input.comparison?.issues, !issues.isEmpty {
             for issue in issues { lines.append("- ⚠️ \(escape(issue.message))") }
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Changed cases whose post diff is shown, and the most characters of diff shown per case.
+    public static let diffCaseLimit = 3
+    public static let diffCharacterLimit = 1_200
+
+    /// The word diffs of the first changed cases' shown repeats: `~~removed~~`, `**added**`, with
+    /// a few words of context around each change.
+    private static func postDiffs(_ input: RunReportInput) -> [String] {
+        guard let comparison = input.comparison else { return [] }
+        var lines: [String] = []
+        for caseID in comparison.changedCases.prefix(diffCaseLimit) {
+            guard let new = input.shownResult(of: caseID), let newPost = new.run?.post,
+                  let old = input.shownBaselineResult(of: caseID), let oldPost = old.run?.post else { continue }
+            let diff = WordDiff(old: oldPost, new: newPost)
+            guard diff.hasChanges else { continue }
+            if lines.isEmpty { lines += ["**Post diffs** (the repeat nearest each case's median)", ""] }
+            let counts = diff.changedWordCounts
+            lines.append("- \(MarkdownText.escaped(caseID)) (A #\(old.repeatIndex) → B #\(new.repeatIndex)): −\(counts.removed) words, +\(counts.added) words")
+            var text = "", budget = diffCharacterLimit
+            for segment in diff.trimmed(context: 6).segments {
+                // Cut the raw words, then escape, so a cut never splits an escape or leaves a marker open.
+                var raw = segment.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let cut = raw.count > budget
+                if cut { raw = String(raw.prefix(budget)) }
+                budget -= raw.count
+                let words = MarkdownText.escaped(raw)
+                if !words.isEmpty {
+                    switch segment.change {
+                    case .same: text += " " + words
+                    case .removed: text += " ~~" + words + "~~"
+                    case .added: text += " **" + words + "**"
+                    }
+                }
+                if cut || budget <= 0 { text += " …"; break }
+            }
+            lines.append("  >" + text)
+        }
+        if !lines.isEmpty { lines.append("") }
+        return lines
     }
 }
 

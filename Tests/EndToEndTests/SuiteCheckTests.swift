@@ -68,7 +68,7 @@ final class SuiteCheckTests: XCTestCase {
         XCTAssertEqual(result.stderr.split(separator: "\n").map(String.init), [
             "\(path):8: gates.margins.grounding: expected a number, found the text '3%'",
             "\(path):10: gates.rules: `grounding.uncited_entity <= 0`: `grounding.uncited_entity` is not a metric; did you mean `grounding.uncited_entities`? (`evalcrew metrics` lists them)",
-            "\(path):12: gates.no-regression: `length.sections` is scored by its distance to a target evalcrew does not know, so it has no better or worse; gate it with a rule instead, e.g. `max(length.sections) <= …`",
+            "\(path):12: gates.no-regression: `length.sections` is scored by its distance to a target evalcrew does not know, so it has no better or worse; gate it with a rule instead, e.g. `max(length.sections) <= …`, or say which way is better with `directions: {length.sections: lower}`",
         ])
         let json = try BinaryRunner.run(["suite", "check", path, "--format", "json"])
         XCTAssertEqual(json.status, 2)

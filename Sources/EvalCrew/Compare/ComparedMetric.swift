@@ -17,10 +17,10 @@ public struct ComparedMetric: Sendable, Equatable {
         self.target = target
     }
 
-    /// The catalogue's definition with the suite's margin override, if any; nil for an unknown metric.
-    public init?(named name: String, marginOverrides: [String: Double] = [:]) {
+    /// The catalogue's definition with the suite's overrides, if any; nil for an unknown metric.
+    public init?(named name: String, marginOverrides: [String: Double] = [:], directionOverrides: [String: MetricDirection] = [:]) {
         guard let definition = MetricCatalogue.definition(name) else { return nil }
-        self.init(name: name, unit: definition.unit, direction: definition.direction,
+        self.init(name: name, unit: definition.unit, direction: directionOverrides[name] ?? definition.direction,
                   margin: marginOverrides[name] ?? definition.margin, target: MetricTarget.known[name])
     }
 

@@ -4,6 +4,8 @@ public struct ComparisonSettings: Sendable, Equatable {
     public var metrics: [String]
     /// The suite's margin overrides by metric name.
     public var marginOverrides: [String: Double]
+    /// The suite's direction overrides by metric name (`higher` or `lower` is better).
+    public var directionOverrides: [String: MetricDirection] = [:]
     /// Add the paired bootstrap interval (10,000 resamples) to verdicts with at least 30 cases.
     public var bootstrap: Bool
 

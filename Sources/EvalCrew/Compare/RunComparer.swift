@@ -27,7 +27,7 @@ public enum RunComparer {
         if !casesB.failed.isEmpty { issues.append(.failedInB(casesB.failed)) }
 
         let metrics = settings.metrics.map { name in
-            ComparedMetric(named: name, marginOverrides: settings.marginOverrides)
+            ComparedMetric(named: name, marginOverrides: settings.marginOverrides, directionOverrides: settings.directionOverrides)
                 ?? ComparedMetric(name: name, unit: "", direction: .closestToTarget, margin: settings.marginOverrides[name] ?? 0)
         }
         let blocked = issues.first { $0.blocksVerdicts }

@@ -4,7 +4,7 @@ import Yams
 /// Reads a suite's `gates:` section (`docs/gates.md`) into `SuiteGates`, collecting every problem
 /// with its line in the suite file.
 public enum GatesParser {
-    static let knownKeys = ["margins", "rules", "no-regression"]
+    static let knownKeys = ["margins", "directions", "rules", "no-regression"]
 
     /// The suite's gates (the default rule alone when it has no `gates:`).
     ///
@@ -56,12 +56,13 @@ public enum GatesParser {
 
         var gates = SuiteGates()
         if let margins = entries["margins"] { gates.marginOverrides = self.margins(margins, offset: offset, reader: reader) }
+        if let directions = entries["directions"] { gates.directionOverrides = self.directions(directions, offset: offset, reader: reader) }
         var written: [GateRule] = []
         if let rules = entries["rules"] { written = self.rules(rules, reader: reader) }
         let writesFailedCases = written.contains { $0.subject == .run(.failedCases) }
         gates.rules = (writesFailedCases ? [] : [GateRule.defaultFailedCases]) + written
         if let noRegression = entries["no-regression"] {
-            gates.noRegression = self.noRegression(noRegression, offset: offset, reader: reader)
+            gates.noRegression = self.noRegression(noRegression, offset: offset, directions: gates.directionOverrides, reader: reader)
             gates.noRegressionLine = noRegression.line
         }
         return gates
@@ -69,31 +70,56 @@ public enum GatesParser {
 
     /// `margins: {grounding: 0.03, length.deviation_pct: 4}`: each above zero, keyed by metric (scorers stand for their primary).
     private static func margins(_ entry: SuiteEntry, offset: Int, reader: SuiteNodeReader) -> [String: Double] {
+        metricMapping(entry, "gates.margins", example: "margins: {grounding: 0.03, length.deviation_pct: 4}", setting: "margin",
+                      offset: offset, reader: reader) { value, name, line in
+            guard let margin = reader.number(value, "gates.margins.\(name)", caseID: nil) else { return nil }
+            guard margin > 0 else {
+                reader.report(value.line ?? line, nil, "gates.margins.\(name): a margin is the smallest change that matters and must be more than 0, found \(SuiteNodeReader.format(margin))")
+                return nil
+            }
+            return margin
+        }
+    }
+
+    /// `directions: {cost.cached_prompt_tokens: lower}`: which way is better, `higher` or `lower`, keyed by metric.
+    private static func directions(_ entry: SuiteEntry, offset: Int, reader: SuiteNodeReader) -> [String: MetricDirection] {
+        metricMapping(entry, "gates.directions", example: "directions: {cost.total_tokens: lower}", setting: "direction",
+                      offset: offset, reader: reader) { value, name, line in
+            guard let text = reader.text(value, "gates.directions.\(name)", caseID: nil) else { return nil }
+            switch text {
+            case "higher": return .higherIsBetter
+            case "lower": return .lowerIsBetter
+            default:
+                reader.report(value.line ?? line, nil, "gates.directions.\(name): write `higher` or `lower` (which way is better), found `\(text)`")
+                return nil
+            }
+        }
+    }
+
+    /// A mapping keyed by metric (scorers stand for their primary), each metric once, values read by `read`.
+    private static func metricMapping<Value>(_ entry: SuiteEntry, _ what: String, example: String, setting: String, offset: Int,
+                                             reader: SuiteNodeReader,
+                                             read: (Node, String, Int) -> Value?) -> [String: Value] {
         guard case .mapping(let mapping) = entry.value else {
             reader.report(entry.value.line ?? entry.line, nil,
-                          "gates.margins: expected a mapping of metric to margin, e.g. `margins: {grounding: 0.03, length.deviation_pct: 4}`, found \(SuiteNodeReader.describe(entry.value))")
+                          "\(what): expected a mapping of metric to \(setting), e.g. `\(example)`, found \(SuiteNodeReader.describe(entry.value))")
             return [:]
         }
-        var margins: [String: Double] = [:]
+        var values: [String: Value] = [:]
         var lines: [String: Int] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode, !SuiteYAML.isPlaceholder(scalar.string) else { continue }
             let name = scalar.string
             let line = keyNode.line ?? entry.line
-            guard let metric = metricName(name, line: line, what: "gates.margins", reader: reader) else { continue }
+            guard let metric = metricName(name, line: line, what: what, reader: reader) else { continue }
             if let first = lines[metric] {
-                reader.report(line, nil, "gates.margins: `\(name)` sets the margin of \(metric) again (first on line \(first + offset)); keep one")
+                reader.report(line, nil, "\(what): `\(name)` sets the \(setting) of \(metric) again (first on line \(first + offset)); keep one")
                 continue
             }
             lines[metric] = line
-            guard let margin = reader.number(value, "gates.margins.\(name)", caseID: nil) else { continue }
-            guard margin > 0 else {
-                reader.report(value.line ?? line, nil, "gates.margins.\(name): a margin is the smallest change that matters and must be more than 0, found \(SuiteNodeReader.format(margin))")
-                continue
-            }
-            margins[metric] = margin
+            if let parsed = read(value, name, line) { values[metric] = parsed }
         }
-        return margins
+        return values
     }
 
     /// `rules:`, a list of `METRIC OP NUMBER` lines.
@@ -124,7 +150,8 @@ public enum GatesParser {
     }
 
     /// `no-regression: [grounding, adherence]`: ordered metrics (scorers stand for their primary), each once.
-    private static func noRegression(_ entry: SuiteEntry, offset: Int, reader: SuiteNodeReader) -> [NoRegressionGate] {
+    private static func noRegression(_ entry: SuiteEntry, offset: Int, directions: [String: MetricDirection],
+                                     reader: SuiteNodeReader) -> [NoRegressionGate] {
         guard let items = reader.textList(entry.value, "gates.no-regression", caseID: nil) else { return [] }
         if items.isEmpty {
             reader.report(entry.line, nil, "gates.no-regression: the list is empty; name the metrics that must not regress, e.g. `no-regression: [grounding, adherence]`, or remove it")
@@ -133,8 +160,8 @@ public enum GatesParser {
         for (name, itemLine) in items {
             let line = itemLine ?? entry.line
             guard let metric = metricName(name, line: line, what: "gates.no-regression", reader: reader) else { continue }
-            if let compared = ComparedMetric(named: metric), !compared.isOrdered {
-                reader.report(line, nil, "gates.no-regression: `\(name)` is scored by its distance to a target evalcrew does not know, so it has no better or worse; gate it with a rule instead, e.g. `max(\(metric)) <= …`")
+            if let compared = ComparedMetric(named: metric, directionOverrides: directions), !compared.isOrdered {
+                reader.report(line, nil, "gates.no-regression: `\(name)` is scored by its distance to a target evalcrew does not know, so it has no better or worse; gate it with a rule instead, e.g. `max(\(metric)) <= …`, or say which way is better with `directions: {\(metric): lower}`")
                 continue
             }
             if let first = gates.first(where: { $0.metric == metric }) {

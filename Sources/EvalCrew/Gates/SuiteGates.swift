@@ -3,6 +3,8 @@
 public struct SuiteGates: Sendable, Equatable {
     /// Margin overrides by metric name (a scorer name written in the suite stands for its primary metric).
     public var marginOverrides: [String: Double]
+    /// `directions:` by metric name: which way is better, where the suite disagrees with the catalogue.
+    public var directionOverrides: [String: MetricDirection] = [:]
     /// The absolute rules in the order they apply: the default `run.failed_cases <= 0` first unless
     /// the suite writes its own `run.failed_cases` rule, then the suite's rules as written.
     public var rules: [GateRule]
@@ -43,6 +45,7 @@ public struct SuiteGates: Sendable, Equatable {
     public var comparisonSettings: ComparisonSettings {
         var settings = ComparisonSettings().adding(noRegressionMetrics + ruleMetrics)
         settings.marginOverrides = marginOverrides
+        settings.directionOverrides = directionOverrides
         return settings
     }
 }

@@ -181,4 +181,20 @@ final class RunComparerTests: XCTestCase {
         let comparison = RunComparer.compare(a.scores, b.scores)
         XCTAssertEqual(comparison.representativeRepeats["c"], RepresentativeRepeats(a: 3, b: 2))
     }
+
+    func testASuiteDirectionTurnsAroundWhatCountsAsWorse() {
+        let tokens = CostMetrics.totalTokens.name
+        var a = RunScoresBuilder(id: "aaaaaaaaaaaa"), b = RunScoresBuilder(id: "bbbbbbbbbbbb")
+        for i in 0..<10 {
+            a.add("case-\(i)", tokens, [8_000, 8_100, 8_200].map { $0 + Double(i) * 10 })
+            b.add("case-\(i)", tokens, [12_000, 12_100, 12_200].map { $0 + Double(i) * 10 })
+        }
+        let catalogue = RunComparer.compare(a.scores, b.scores, settings: settings([tokens])).verdict(tokens)!
+        XCTAssertEqual(catalogue.outcome, .regressed, "more tokens is worse by the catalogue")
+        var flipped = settings([tokens])
+        flipped.directionOverrides = [tokens: .higherIsBetter]
+        let suite = RunComparer.compare(a.scores, b.scores, settings: flipped).verdict(tokens)!
+        XCTAssertEqual(suite.outcome, .improved)
+        XCTAssertEqual(suite.meanDifference!, 4_000, accuracy: 1e-6, "still shown in the metric's own terms")
+    }
 }

@@ -37,6 +37,25 @@ final class GatesParserTests: XCTestCase {
 
     // MARK: What the grammar reads
 
+    func testDirectionsOverrideWhichWayIsBetterAndReachTheComparison() throws {
+        let gates = try gates("""
+              directions: {cost.cached_prompt_tokens: lower, platform.tags: lower}
+              no-regression: [platform.tags]
+            """)
+        XCTAssertEqual(gates.directionOverrides, ["cost.cached_prompt_tokens": .lowerIsBetter, "platform.tags": .lowerIsBetter])
+        XCTAssertEqual(gates.comparisonSettings.directionOverrides, gates.directionOverrides)
+
+        let problems = try problems("""
+              directions:
+                cost.total_tokens: sideways
+                groundng: higher
+            """)
+        XCTAssertEqual(problems.lines, [8, 9])
+        problems.assertProblem(line: 8, "gates.directions.cost.total_tokens: write `higher` or `lower` (which way is better), found `sideways`")
+        problems.assertProblem(line: 9, "gates.directions: `groundng` is not a metric; did you mean `grounding`?")
+    }
+
+
     func testTheFullGrammarReadsWithSuiteFileLinesAndTheDefaultRuleFirst() throws {
         let gates = try gates("""
               margins: {grounding: 0.03, length.deviation_pct: 4}

@@ -9,7 +9,12 @@ public enum LinkedLibraries {
         case .success(let library): curl = "\(library.version) (opened at run time, for HTTP crews)"
         case .failure(let error): curl = "not available: \(error)"
         }
+        let xml: String
+        switch HTMLLibrary.shared {
+        case .success(let library): xml = "\(library.version) (opened at run time, for HTML reports)"
+        case .failure(let error): xml = "not available: \(error)"
+        }
         return [("cmark-gfm", String(cString: cmark_version_string())), ("sqlite3", String(cString: sqlite3_libversion())),
-                ("libcurl", curl)]
+                ("libcurl", curl), ("libxml2", xml)]
     }
 }

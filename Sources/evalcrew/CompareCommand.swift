@@ -59,7 +59,9 @@ extension EvalCrewCommand {
 
         func validate() throws {
             for name in metrics where MetricCatalogue.definition(name) == nil && MetricCatalogue.primary[name] == nil {
-                throw ValidationError("unknown metric '\(name)': `evalcrew metrics` lists them (a scorer's name stands for its primary metric)")
+                let known = MetricCatalogue.all.map(\.name) + MetricCatalogue.primary.keys.sorted()
+                let suggestion = KeySuggestion.closest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
+                throw ValidationError("unknown metric '\(name)': \(suggestion)`evalcrew metrics` lists them (a scorer's name stands for its primary metric)")
             }
             if diffs < 0 { throw ValidationError("--diffs takes 0 or more") }
         }
@@ -74,9 +76,12 @@ extension EvalCrewCommand {
             async let loadB = storeCall { try await second.loadScores(idB) }
             let (scoresA, scoresB) = try await (loadA, loadB)
             await second.close()
-            var settings = try SuiteComparisonSettings.settings(storedSuitePath: scoresB.suitePath, suiteFile: suiteFile).adding(metrics)
+            var settings = try SuiteComparisonSettings.settings(for: scoresB, suiteFile: suiteFile).adding(metrics)
             settings.bootstrap = bootstrap
             let comparison = RunComparer.compare(scoresA, scoresB, settings: settings)
+            if idA == idB {
+                FileHandleOutput.standardError("evalcrew: note: A and B are the same run (\(idA)): every difference is zero")
+            }
 
             let output: Data
             switch format {
@@ -90,9 +95,11 @@ extension EvalCrewCommand {
                 output = try ComparisonJSON.encode(comparison, diffs: postDiffs) + Data("\n".utf8)
             case .markdown, .html, .junit:
                 // The reports read both runs whole (posts, blueprints, evidence) and compare them with the same settings.
+                // B's latest gate check belongs in the report only when it was made against A.
+                let gates = try await storeCall { try await store.latestGateCheck(of: idB) }
                 let input = try await storeCall {
                     try await RunReportLoader.load(idB, baseline: idA, store: store, settings: settings,
-                                                   gates: try await store.latestGateCheck(of: idB))
+                                                   gates: gates?.baseline == idA ? gates : nil)
                 }
                 output = try ReportRendering.render(format == .html ? .html : format == .junit ? .junit : .markdown, input)
             }

@@ -21,9 +21,11 @@ struct ComparisonTextRenderer {
         var out: [String] = []
         out.append(style.bold(ComparisonHeadline.line(comparison)))
         out.append(style.dim("A \(describe(comparison.a))  →  B \(describe(comparison.b))"))
-        if !comparison.issues.isEmpty {
+        // Issues that rule out every verdict are the headline already.
+        let issues = comparison.issues.filter { !$0.blocksVerdicts }
+        if !issues.isEmpty {
             out.append("")
-            out += comparison.issues.map { style.yellow("! ") + $0.message }
+            out += issues.map { style.yellow("! ") + $0.message }
         }
         guard comparison.isComparable else { return out.joined(separator: "\n") + "\n" }
         out += section("Verdicts", verdictTable(comparison))

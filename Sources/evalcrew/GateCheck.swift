@@ -118,7 +118,7 @@ enum GateCheck {
             let id: RunID
             do {
                 id = try await store.resolve(.lastPassed(before: scores.summary.id), suite: suiteName)
-            } catch StoreError.noSuchRun(_) {
+            } catch StoreError.noPassingRun(_, _) {
                 return .noneYet(reason: "no run of suite \(suiteName) before \(scores.summary.id) has passed its gates")
             } catch {
                 FileHandleOutput.standardError("evalcrew: \(error)")

@@ -57,14 +57,18 @@ extension EvalCrewCommand {
             let gates = try await storeCall { try await store.latestGateCheck(of: id) }
             var baselineID: RunID? = if let baseline { try await RunLookup.resolve(baseline, suite: suite, store: store) } else { nil }
             // Without --compare, a gated run is compared with the run its gates were checked against.
-            if baseline == nil, let gated = gates?.baseline, gated != "goldens",
-               let id = try? await store.resolve(.id(gated), suite: nil) {
-                baselineID = id
-                FileHandleOutput.standardError("evalcrew: comparing with \(id), the baseline of the run's latest gate check (--compare RUN for another)")
+            if baseline == nil, let gated = gates?.baseline {
+                if gated == "goldens" {
+                    FileHandleOutput.standardError("evalcrew: note: the run's gates were checked against the goldens; the report compares "
+                                                   + "with runs only (`evalcrew golden check RUN` compares with the goldens; --compare RUN for a run)")
+                } else if let id = try? await store.resolve(.id(gated), suite: nil) {
+                    baselineID = id
+                    FileHandleOutput.standardError("evalcrew: comparing with \(id), the baseline of the run's latest gate check (--compare RUN for another)")
+                }
             }
-            let settings = baselineID == nil ? ComparisonSettings()
-                : try SuiteComparisonSettings.settings(storedSuitePath: try await storeCall { try await store.loadScores(id) }.suitePath,
-                                                       suiteFile: suiteFile)
+            // The suite's margins matter only when comparing; a --suite-file given is checked either way.
+            let settings = baselineID == nil && suiteFile == nil ? ComparisonSettings()
+                : try SuiteComparisonSettings.settings(for: try await storeCall { try await store.loadScores(id) }, suiteFile: suiteFile)
             let input = try await storeCall {
                 try await RunReportLoader.load(id, baseline: baselineID, store: store, settings: settings,
                                                gates: gates, trendRuns: trend)

@@ -7,7 +7,7 @@ import Foundation
 public enum ComparisonHeadline {
     public static func line(_ comparison: RunComparison) -> String {
         guard comparison.isComparable else {
-            return "no verdicts: " + comparison.issues.filter(\.blocksVerdicts).map(\.message).joined(separator: "; ")
+            return "NO VERDICTS: " + comparison.issues.filter(\.blocksVerdicts).map(\.message).joined(separator: "; ")
         }
         var parts = comparison.verdicts.map(part)
         let newlyFailing = comparison.newlyFailingRules.count

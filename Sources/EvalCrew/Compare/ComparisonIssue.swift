@@ -27,11 +27,11 @@ public enum ComparisonIssue: Sendable, Equatable {
     public var message: String {
         switch self {
         case .differentSuites(let a, let b):
-            return "the runs belong to different suites (\(a) and \(b)): no verdicts; compare runs of one suite"
+            return "the runs belong to different suites (\(a) and \(b)); compare runs of one suite"
         case .suiteChanged:
             return "the suite file changed between the runs (its content hash differs): cases or settings may differ"
         case .differentScorers(let a, let b):
-            return "the runs were scored by different scorer versions (\(a) and \(b)): no verdicts; run `evalcrew rescore` on the older run first"
+            return "the runs were scored by different scorer versions (\(a) and \(b)); run `evalcrew rescore` on the older run first"
         case .onlyInA(let cases):
             return "\(cases.count) case(s) only in A, left out: \(Self.list(cases))"
         case .onlyInB(let cases):

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case badReference(String, String)
     /// No run matches the reference.
     case noSuchRun(String)
+    /// `last-passed` when no run (of the suite, before the given run) has passed its gates.
+    case noPassingRun(suite: String?, before: String?)
     /// An id prefix that matches several runs.
     case ambiguousReference(String, matches: [String])
     /// Any other SQLite failure.
@@ -35,6 +37,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(text)' does not name a run: \(hint)"
         case let .noSuchRun(text):
             return "no run matches '\(text)' (see `evalcrew runs list`)"
+        case let .noPassingRun(suite, before):
+            let which = (suite.map { "of suite \($0) " } ?? "") + (before.map { "before run \($0) " } ?? "")
+            return "last-passed: no run \(which)has passed its gates yet (`evalcrew gate RUN` checks a run and keeps the result; "
+                + "or name a run: its id, label:NAME, latest~N)"
         case let .ambiguousReference(text, matches):
             return "'\(text)' matches several runs (\(matches.joined(separator: ", "))); give more of the id"
         case let .database(path, operation, message):

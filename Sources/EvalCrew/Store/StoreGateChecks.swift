@@ -50,10 +50,7 @@ enum StoreGateChecks {
         conditions.append("(SELECT g.passed FROM gate_checks g WHERE g.run_key = r.run_key \(latestCheck)) = 1")
         let sql = "SELECT r.id FROM runs r WHERE \(conditions.joined(separator: " AND ")) ORDER BY r.started_at DESC, r.run_key DESC LIMIT 1"
         guard let id = try db.statement(sql).firstRow(bindings: bindings, read: { $0.text(0) }) else {
-            var name = "last-passed"
-            if let suiteName { name += " in suite \(suiteName)" }
-            if let before { name += " before run \(before)" }
-            throw .noSuchRun(name)
+            throw .noPassingRun(suite: suiteName, before: before)
         }
         return id
     }

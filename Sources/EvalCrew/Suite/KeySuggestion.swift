@@ -1,8 +1,8 @@
 /// The known key a mistyped one most likely meant ("did you mean `sources`?").
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The closest of `candidates` to `key`, when close enough to be a typo: edit distance at most a
     /// third of the longer word (at least 1), comparing without case, `-` and `_` differences.
-    static func closest(to key: String, among candidates: [String]) -> String? {
+    public static func closest(to key: String, among candidates: [String]) -> String? {
         let typed = normalised(key)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -88,7 +88,7 @@ final class SQLiteRunStoreGateCheckTests: XCTestCase {
         XCTAssertEqual(parsed, r4)
         let smoke = try await store.resolve(.lastPassed(before: nil), suite: "smoke")
         XCTAssertEqual(smoke, r3)
-        await XCTAssertStoreError(.noSuchRun("last-passed in suite nightly before run \(r0)")) { () async throws(StoreError) in
+        await XCTAssertStoreError(.noPassingRun(suite: "nightly", before: r0)) { () async throws(StoreError) in
             try await store.resolve(.lastPassed(before: r0), suite: nil)
         }
         await XCTAssertStoreError(.noSuchRun("fedcba987654")) { () async throws(StoreError) in
@@ -106,7 +106,7 @@ final class SQLiteRunStoreGateCheckTests: XCTestCase {
         XCTAssertEqual(beforeSecond, first)
         await XCTAssertStoreError { () async throws(StoreError) in
             try await store.resolve(.lastPassed(before: first), suite: nil)
-        } matches: { if case .noSuchRun = $0 { return true } else { return false } }
+        } matches: { if case .noPassingRun = $0 { return true } else { return false } }
     }
 
     func testAVersion1StoreGainsTheGateChecksTable() async throws {

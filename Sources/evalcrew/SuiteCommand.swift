@@ -105,6 +105,9 @@ struct SuiteSummaryRenderer {
         if !gates.margins.isEmpty {
             parts.append("margins " + gates.margins.sorted { $0.key < $1.key }.map { "\($0.key) \(number($0.value))" }.joined(separator: ", "))
         }
+        if !gates.directions.isEmpty {
+            parts.append("directions " + gates.directions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) is better" }.joined(separator: ", "))
+        }
         let origin = summary.gatesLine.map { "line \($0): " } ?? "default: "
         return origin + parts.joined(separator: " · ")
     }

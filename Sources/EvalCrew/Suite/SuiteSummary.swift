@@ -45,16 +45,19 @@ public struct SuiteSummary: Sendable, Equatable, Codable {
         public var settings: SettingsSummary
     }
 
-    /// The gates in words: each rule as written, the no-regression metrics, the margin overrides.
+    /// The gates in words: each rule as written, the no-regression metrics, the margin and direction overrides.
     public struct GatesSummary: Sendable, Equatable, Codable {
         public var rules: [String]
         public var noRegression: [String]
         public var margins: [String: Double]
+        /// `higher` or `lower` by metric.
+        public var directions: [String: String]
 
         public init(_ gates: SuiteGates) {
             rules = gates.rules.map(\.text)
             noRegression = gates.noRegressionMetrics
             margins = gates.marginOverrides
+            directions = gates.directionOverrides.mapValues(\.rawValue)
         }
     }
 

@@ -30,7 +30,6 @@ help:
 	@echo "make demo   install what is missing, build, replay the demo suite's two prompt versions, compare and gate them, write reports/demo.html"
 	@echo "make test   install what is missing, build, run every test (unit, end-to-end, the real example crew)"
 	@echo "make bench  release build; speed figures: scoring, the runner, the store, compare, the reports"
-	@echo "make screenshot  reports/demo.html rendered by headless Chromium into reports/demo.png"
 	@echo "make record-demo  run the example crew for prompt-v1 and prompt-v2 into suites/recordings/"
 	@echo "make screenshot  reports/demo.html (from make demo) as reports/demo.png in headless Chromium"
 	@echo "make ragtruth  the grounding scorer on the RAGTruth dev split (RAGTRUTH=path/to/ragtruth-dev)"

@@ -70,6 +70,7 @@ extension EvalCrewCommand {
             if gate {
                 let gates = try GateCheck.gates(of: suite)
                 gating = (gates, try GateCheck.prepareBaseline(try GateCheck.baselineChoice(baseline), suite: suite))
+                try await checkNamedBaseline(gating?.baseline, suite: suite)
             }
             let plan: RunPlan
             let adapter: any CrewAdapter
@@ -142,6 +143,25 @@ extension EvalCrewCommand {
             }
             let absolute = replayDir.hasPrefix("/") ? replayDir : FileManager.default.currentDirectoryPath + "/" + replayDir
             return .replay(ReplayCrewSpec(directory: absolute))
+        }
+
+        /// A baseline named by id or label must exist before any crew runs (exit 3): a run costs money.
+        /// `latest~N` is left to after the run, where it counts the new run as `latest`.
+        private func checkNamedBaseline(_ baseline: GateCheck.PreparedBaseline?, suite: Suite) async throws {
+            guard case .run(let reference)? = baseline else { return }
+            switch reference {
+            case .id, .label:
+                guard storeOptions.exists else {
+                    FileHandleOutput.standardError("evalcrew: --baseline \(reference): there is no run store at '\(storeOptions.path)' yet, so no such run")
+                    throw ExitCode(ExitStatus.unreadableInput.rawValue)
+                }
+                let store = try await storeOptions.open(creating: false)
+                let scope: String? = if case .id = reference { nil } else { suite.name }
+                _ = try await storeCall { try await store.resolve(reference, suite: scope) }
+                await store.close()
+            default:
+                return
+            }
         }
 
         private func print(_ outcome: SuiteRunner.Outcome, plan: RunPlan, gates: GateCheck.Outcome?) {

@@ -201,4 +201,13 @@ final class GateCommandTests: XCTestCase {
         let runHelp = try BinaryRunner.run(["run", "--help"])
         XCTAssertTrue(runHelp.stdout.contains("--gate"), runHelp.stdout)
     }
+
+    func testANamedBaselineThatDoesNotExistStopsTheRunBeforeAnyCrew() throws {
+        let first = try run("suite.yaml", "good")
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let missing = try run("suite.yaml", "good", ["--gate", "--baseline", "label:nope"])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertTrue(missing.stderr.contains("label:nope"), missing.stderr)
+        XCTAssertEqual(try runIDs().count, 1, "no run was started for a baseline that does not exist")
+    }
 }

@@ -48,5 +48,6 @@ final class MarkdownPostDiffTests: XCTestCase {
         XCTAssertEqual(diff.components(separatedBy: "~~").count % 2, 1, "every ~~ is closed: \(diff)")
         XCTAssertEqual(diff.components(separatedBy: "**").count % 2, 1, "every ** is closed: \(diff)")
         XCTAssertLessThanOrEqual(diff.count, MarkdownSummary.diffCharacterLimit * 2, "the diff is cut to stay compact")
+        XCTAssertFalse(diff.contains(" ** ") || diff.contains(" ~~ "), "no marker closes after a space: \(diff)")
     }
 }

@@ -98,7 +98,8 @@ public enum MarkdownSummary {
                 // Cut the raw words, then escape, so a cut never splits an escape or leaves a marker open.
                 var raw = segment.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let cut = raw.count > budget
-                if cut { raw = String(raw.prefix(budget)) }
+                // Markdown closes `**` and `~~` only after a non-space: a cut ends on a word.
+                if cut { raw = String(raw.prefix(budget)).trimmingCharacters(in: .whitespacesAndNewlines) }
                 budget -= raw.count
                 let words = MarkdownText.escaped(raw)
                 if !words.isEmpty {

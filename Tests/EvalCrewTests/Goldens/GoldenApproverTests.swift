@@ -3,21 +3,7 @@ import XCTest
 @testable import EvalCrew
 
 /// `golden approve`: which repeat, which cases, what is kept.
-final class GoldenApproverTests: XCTestCase {
-    private var folder: URL!
-    private var store: SQLiteRunStore!
-    private var root: URL { folder.appendingPathComponent("goldens") }
-
-    override func setUp() async throws {
-        folder = try StoreSamples.makeFolder()
-        store = try await SQLiteRunStore.open(path: folder.appendingPathComponent("evalcrew.db").path)
-    }
-
-    override func tearDown() async throws {
-        await store.close()
-        StoreSamples.removeFolder(folder)
-    }
-
+final class GoldenApproverTests: GoldenStoreTestCase {
     func testEachCaseIsApprovedFromTheRepeatClosestToItsMedianGrounding() async throws {
         let run = try await GoldenSamples.storedRun([
             GoldenSamples.scoredCase("vdb", repeatIndex: 1, grounding: 0.9),

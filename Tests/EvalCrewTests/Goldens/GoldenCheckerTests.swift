@@ -4,21 +4,7 @@ import XCTest
 
 /// `golden check`: compare's rules per case — scores, section structure, new findings — and what
 /// makes a run impossible to check.
-final class GoldenCheckerTests: XCTestCase {
-    private var folder: URL!
-    private var store: SQLiteRunStore!
-    private var root: URL { folder.appendingPathComponent("goldens") }
-
-    override func setUp() async throws {
-        folder = try StoreSamples.makeFolder()
-        store = try await SQLiteRunStore.open(path: folder.appendingPathComponent("evalcrew.db").path)
-    }
-
-    override func tearDown() async throws {
-        await store.close()
-        StoreSamples.removeFolder(folder)
-    }
-
+final class GoldenCheckerTests: GoldenStoreTestCase {
     /// Approves a run of `vdb` and `wal` (grounding 0.9), then checks `candidate` against it.
     private func check(_ candidate: [CaseResult], status: RunStatus = .completed,
                        scorerVersion: String = Evaluator.scorerVersion) async throws -> GoldenCheck {

@@ -57,3 +57,20 @@ enum GoldenSamples {
                                    message: "“Zorblax” is not in the basis", match: "Zorblax",
                                    sentence: "Zorblax makes it easy.")
 }
+
+/// A test case with a run store and a goldens folder of its own, both gone after each test.
+class GoldenStoreTestCase: XCTestCase {
+    var folder: URL!
+    var store: SQLiteRunStore!
+    var root: URL { folder.appendingPathComponent("goldens") }
+
+    override func setUp() async throws {
+        folder = try StoreSamples.makeFolder()
+        store = try await SQLiteRunStore.open(path: folder.appendingPathComponent("evalcrew.db").path)
+    }
+
+    override func tearDown() async throws {
+        await store.close()
+        StoreSamples.removeFolder(folder)
+    }
+}

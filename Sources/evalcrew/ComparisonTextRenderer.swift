@@ -61,8 +61,9 @@ struct ComparisonTextRenderer {
             var note = verdict.reason ?? ""
             if verdict.outcome == .inconclusive {
                 var needs: [String] = []
-                if let change = verdict.detectableChange { needs.append("detects ≥ \(ComparisonHeadline.number(change, metric))") }
+                if let change = verdict.detectableChange { needs.append("detects |Δ| ≥ \(ComparisonHeadline.number(change, metric))") }
                 if let cases = verdict.casesNeeded { needs.append("needs ≈ \(cases) cases") }
+                if verdict.nearMargin { needs.append("Δ near the margin") }
                 if let repeats = verdict.repeatsNeeded { needs.append("or ≈ \(repeats) repeats") }
                 note = needs.joined(separator: ", ")
             }

@@ -31,6 +31,7 @@ public enum ComparisonHeadline {
             return "\(name): NO CHANGE"
         case .inconclusive:
             if let cases = verdict.casesNeeded { return "\(name): INCONCLUSIVE (needs ≈ \(cases) cases)" }
+            if verdict.nearMargin { return "\(name): INCONCLUSIVE (Δ near the margin)" }
             return "\(name): INCONCLUSIVE"
         case .noVerdict:
             return "\(name): NO VERDICT"

@@ -63,7 +63,7 @@ public enum ComparisonJSON {
         var metric: String, direction: String, margin: Double, outcome: String, reason: String?, cases: Int
         var pairing: String, groups: Int?, meanDifference: Double?, interval: [Double]?, standardError: Double?
         var degreesOfFreedom: Int?, worseCases: Int, betterCases: Int, tiedCases: Int, wilcoxonP: Double?, holmP: Double?
-        var bootstrapInterval: [Double]?, detectableChange: Double?, casesNeeded: Int?, repeatsNeeded: Int?
+        var bootstrapInterval: [Double]?, detectableChange: Double?, casesNeeded: Int?, repeatsNeeded: Int?, nearMargin: Bool
         init(_ verdict: MetricVerdict) {
             metric = verdict.metric.name
             direction = verdict.metric.direction.rawValue
@@ -86,6 +86,7 @@ public enum ComparisonJSON {
             detectableChange = verdict.detectableChange
             casesNeeded = verdict.casesNeeded
             repeatsNeeded = verdict.repeatsNeeded
+            nearMargin = verdict.nearMargin
         }
     }
 

@@ -41,8 +41,12 @@ public struct MetricVerdict: Sendable, Equatable {
     public var holmP: Double?
     /// The paired bootstrap interval (on request, n ≥ 30), "higher is better" terms.
     public var bootstrapInterval: ClosedRange<Double>?
-    /// For INCONCLUSIVE: the smallest change this comparison could detect ((1.96 + 0.84)·SE, 80% power).
+    /// For INCONCLUSIVE: the smallest true change this comparison would call REGRESSED or IMPROVED
+    /// with 80% power: margin + (t + 0.84)·SE.
     public var detectableChange: Double?
+    /// For INCONCLUSIVE: the cases' spread is small enough, but the mean difference sits near the
+    /// margin, so more cases of the same kind would not settle it quickly (no cases count is given).
+    public var nearMargin = false
     /// For INCONCLUSIVE: cases needed at these repeats for 80% power at the margin.
     public var casesNeeded: Int?
     /// For INCONCLUSIVE: repeats per run needed at these cases, when more repeats can settle it at all.

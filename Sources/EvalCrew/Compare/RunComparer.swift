@@ -97,7 +97,11 @@ public enum RunComparer {
             return values.isEmpty ? nil : RepeatSummary(values: values, oriented: oriented)
         }
         let pairs = shared.map { (summary(a.scored[$0]!), summary(b.scored[$0]!)) }
-        let noise = NoiseBand(pooling: pairs.flatMap { [$0.0, $0.1].compactMap { $0 } })
+        // σ̂²_w pools every scored case of both runs, shared or not: more degrees of freedom for the band.
+        let sharedSet = Set(shared)
+        let unshared = a.order.filter { !sharedSet.contains($0) }.compactMap { a.scored[$0].flatMap(summary) }
+            + b.order.filter { !sharedSet.contains($0) }.compactMap { b.scored[$0].flatMap(summary) }
+        let noise = NoiseBand(pooling: pairs.flatMap { [$0.0, $0.1].compactMap { $0 } } + unshared)
         let comparisons = zip(shared, pairs).map { caseID, pair -> CaseMetricComparison in
             guard let summaryA = pair.0, let summaryB = pair.1 else {
                 return CaseMetricComparison(caseID: caseID, metric: metric.name, a: pair.0, b: pair.1, orientedDifference: nil,

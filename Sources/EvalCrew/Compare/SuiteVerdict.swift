@@ -4,8 +4,6 @@ import Foundation
 enum SuiteVerdict {
     /// Clustering by case group needs at least this many groups: below it the interval is too wide to say anything.
     static let minimumGroups = 10
-    /// (z(0.975) + z(0.80))²: the 80%-power factor for cases or repeats needed.
-    static let powerFactor = (1.96 + 0.84) * (1.96 + 0.84)
 
     static func decide(_ metric: ComparedMetric, cases: [CaseMetricComparison], groups: [String: String], noise: NoiseBand,
                        bootstrap: Bool) -> MetricVerdict {
@@ -31,7 +29,8 @@ enum SuiteVerdict {
         var degrees = n - 1
         var groupCount: Int?
         let clusters = clusterSums(paired, mean: mean, groups: groups)
-        if let clusters, clusters.count >= minimumGroups {
+        let declaredGroups = Set(paired.compactMap { groups[$0.caseID] }).count
+        if let clusters, declaredGroups >= minimumGroups {
             let c = Double(clusters.count)
             standardError = (c / (c - 1) * clusters.reduce(0) { $0 + $1 * $1 }).squareRoot() / Double(n)
             degrees = clusters.count - 1
@@ -59,13 +58,45 @@ enum SuiteVerdict {
             wilcoxonP: WilcoxonSignedRank.pValue(differences),
             bootstrapInterval: bootstrap ? PairedBootstrap.interval(differences) : nil)
         if outcome == .inconclusive {
-            verdict.detectableChange = (1.96 + 0.84) * standardError
+            // A true change is called REGRESSED (or IMPROVED) 80% of the time once it exceeds the margin
+            // by (t + z₀.₈)·SE: the interval must clear the margin, not just zero.
+            let t = StudentT.quantile975(degreesOfFreedom: degrees)
+            verdict.detectableChange = margin + (t + zPower) * standardError
             if margin > 0 {
-                verdict.casesNeeded = Int((powerFactor * caseVariance / (margin * margin)).rounded(.up))
-                verdict.repeatsNeeded = repeatsNeeded(paired, caseVariance: caseVariance, n: n, margin: margin, noise: noise)
+                if let cases = casesNeeded(caseVariance: caseVariance, margin: margin), cases > n {
+                    verdict.casesNeeded = cases
+                    verdict.repeatsNeeded = repeatsNeeded(paired, caseVariance: caseVariance, n: n, t: t, margin: margin, noise: noise)
+                } else {
+                    // The spread is already small enough: the mean difference sits near the margin itself.
+                    verdict.nearMargin = true
+                }
             }
         }
         return verdict
+    }
+
+    /// z(0.80): the power term of the sample-size formulas.
+    static let zPower = 0.84
+
+    /// The fewest cases m whose interval would tell a change of the margin from none with 80% power:
+    /// m ≥ (t(m − 1) + 0.84)²·Var(d)/δ² (`comparing-runs.md`'s n ≈ 7.84·Var(d)/δ², with t for small m).
+    /// Nil beyond a million cases.
+    static func casesNeeded(caseVariance: Double, margin: Double) -> Int? {
+        func enough(_ m: Int) -> Bool {
+            let factor = StudentT.quantile975(degreesOfFreedom: m - 1) + zPower
+            return Double(m) >= factor * factor * caseVariance / (margin * margin)
+        }
+        var high = 2
+        while !enough(high) {
+            high *= 2
+            if high > 1_000_000 { return nil }
+        }
+        var low = high / 2
+        while low + 1 < high {
+            let middle = (low + high) / 2
+            if enough(middle) { high = middle } else { low = middle }
+        }
+        return max(2, high)
     }
 
     /// Σ_{i∈c}(d_i − D̄) per group, when the suite declares groups; cases without one are groups of their own.
@@ -83,13 +114,13 @@ enum SuiteVerdict {
     /// between cases alone is too large for any number of repeats (more cases are needed).
     ///
     /// Var(d) ≈ ω²_Δ + σ²_w·(1/k_A + 1/k_B): repeats shrink only the within-case term.
-    private static func repeatsNeeded(_ cases: [CaseMetricComparison], caseVariance: Double, n: Int, margin: Double,
+    private static func repeatsNeeded(_ cases: [CaseMetricComparison], caseVariance: Double, n: Int, t: Double, margin: Double,
                                       noise: NoiseBand) -> Int? {
         guard let within = noise.pooledVariance, within > 0 else { return nil }
         let kA = Double(cases.reduce(0) { $0 + ($1.a?.count ?? 0) }) / Double(cases.count)
         let kB = Double(cases.reduce(0) { $0 + ($1.b?.count ?? 0) }) / Double(cases.count)
         let between = max(0, caseVariance - within * (1 / kA + 1 / kB))
-        let allowed = Double(n) * margin * margin / powerFactor - between
+        let allowed = Double(n) * margin * margin / ((t + zPower) * (t + zPower)) - between
         guard allowed > 0 else { return nil }
         return max(1, Int((2 * within / allowed).rounded(.up)))
     }

@@ -165,6 +165,7 @@ public enum GateEvaluator {
         case .inconclusive:
             var message = head + "; not shown to regress"
             if let casesNeeded = verdict.casesNeeded { message += " (settling it needs ≈ \(casesNeeded) cases)" }
+            if verdict.nearMargin { message += " (Δ sits near the margin)" }
             return GateResult(gate: gate.gate, line: gate.line, passed: true, message: message)
         case .noVerdict:
             return GateResult(gate: gate.gate, line: gate.line, passed: false, evaluated: false,

@@ -48,6 +48,7 @@ extension MetricVerdict {
         if let reason { return line + " (\(reason))" }
         var text = line + " (" + ComparisonHeadline.details(self)
         if outcome == .inconclusive, let needed = casesNeeded { text += ", needs ≈ \(needed) cases" }
+        if outcome == .inconclusive, nearMargin { text += ", Δ near the margin" }
         return text + ")"
     }
 }

@@ -197,4 +197,49 @@ final class RunComparerTests: XCTestCase {
         XCTAssertEqual(suite.outcome, .improved)
         XCTAssertEqual(suite.meanDifference!, 4_000, accuracy: 1e-6, "still shown in the metric's own terms")
     }
+
+    func testInconclusiveNeverAsksForTheCasesItAlreadyHas() {
+        // Three cases, the demo's shape: t at 2 degrees of freedom is 4.30, not 1.96.
+        var a = RunScoresBuilder(id: "aaaaaaaaaaaa"), b = RunScoresBuilder(id: "bbbbbbbbbbbb")
+        for (i, shift) in [-1.0, 0.0, 0.0].enumerated() {
+            a.add("case-\(i)", "grounding.uncited_entities", [1, 1, 1])
+            b.add("case-\(i)", "grounding.uncited_entities", [1 + shift, 1 + shift, 1 + shift])
+        }
+        let verdict = RunComparer.compare(a.scores, b.scores, settings: settings(["grounding.uncited_entities"]))
+            .verdict("grounding.uncited_entities")!
+        XCTAssertEqual(verdict.outcome, .inconclusive)
+        XCTAssertGreaterThan(verdict.casesNeeded ?? 0, 3)
+        // The change it could call: the margin plus (t + 0.84)·SE.
+        XCTAssertEqual(verdict.detectableChange!, 1 + (4.303 + 0.84) * verdict.standardError!, accuracy: 1e-9)
+    }
+
+    func testTheCasesNeededFollowTheDocsWorkedExample() {
+        // comparing-runs.md: σ_w = 0.10, k = 3, δ = 0.03 needs about 59 cases (Var(d) = 0.01·2/3).
+        let cases = SuiteVerdict.casesNeeded(caseVariance: 0.01 * 2 / 3, margin: 0.03)!
+        XCTAssertTrue((59...61).contains(cases), "\(cases)")
+    }
+
+    func testAMeanDifferenceAtTheMarginIsSaidToBeNearItRatherThanGivenACount() {
+        var a = RunScoresBuilder(id: "aaaaaaaaaaaa"), b = RunScoresBuilder(id: "bbbbbbbbbbbb")
+        for i in 0..<40 {
+            a.add("case-\(i)", grounding, [0.8, 0.8])
+            b.add("case-\(i)", grounding, [0.75 + (i % 2 == 0 ? 0.002 : -0.002), 0.75])
+        }
+        let verdict = RunComparer.compare(a.scores, b.scores, settings: settings([grounding])).verdict(grounding)!
+        XCTAssertEqual(verdict.outcome, .inconclusive, "Δ −0.05 with a tight interval straddles the −0.05 margin")
+        XCTAssertTrue(verdict.nearMargin)
+        XCTAssertNil(verdict.casesNeeded)
+    }
+
+    func testLooseCasesDoNotCountTowardTheTenGroupsClusteringNeeds() {
+        var a = RunScoresBuilder(id: "aaaaaaaaaaaa"), b = RunScoresBuilder(id: "bbbbbbbbbbbb")
+        for i in 0..<22 {
+            let group: String? = i < 4 ? "g\(i % 2)" : nil
+            a.add("case-\(i)", grounding, [0.7, 0.71], group: group)
+            b.add("case-\(i)", grounding, [0.5 + Double(i % 3) * 0.01, 0.51], group: group)
+        }
+        let verdict = RunComparer.compare(a.scores, b.scores, settings: settings([grounding])).verdict(grounding)!
+        XCTAssertEqual(verdict.pairing, .cases, "2 declared groups are too few, whatever the loose cases")
+        XCTAssertEqual(verdict.degreesOfFreedom, 21)
+    }
 }

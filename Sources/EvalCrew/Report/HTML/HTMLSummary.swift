@@ -64,8 +64,9 @@ enum HTMLSummary {
         if let reason = verdict.reason { return reason }
         var parts: [String] = []
         if verdict.outcome == .inconclusive {
-            if let detectable = verdict.detectableChange { parts.append("could detect ≈ \(ReportNumber.format(detectable))") }
+            if let detectable = verdict.detectableChange { parts.append("detects |Δ| ≥ \(ReportNumber.format(detectable))") }
             if let cases = verdict.casesNeeded { parts.append("needs ≈ \(cases) cases") }
+            if verdict.nearMargin { parts.append("Δ near the margin") }
             if let repeats = verdict.repeatsNeeded { parts.append("or ≈ \(repeats) repeats") }
         }
         if verdict.pairing == .groups, let groups = verdict.groups { parts.append("clustered by \(groups) groups") }

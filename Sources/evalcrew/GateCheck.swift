@@ -42,13 +42,13 @@ enum GateCheck {
     }
 
     /// The suite's approved goldens (`goldens/<suite>/`) as run scores, for `--baseline goldens`;
-    /// none approved, or an unreadable golden, is a configuration error (exit 2).
+    /// none approved, or an unreadable golden, is a baseline that cannot be evaluated (exit 3).
     static func goldens(of suite: Suite) throws -> RunScores {
         do {
             return try Goldens.load(suite: suite.name, root: URL(fileURLWithPath: Goldens.defaultRoot))
         } catch {
             FileHandleOutput.standardError("evalcrew: \(error)")
-            throw ExitCode(ExitStatus.usage.rawValue)
+            throw ExitCode(ExitStatus.unreadableInput.rawValue)
         }
     }
 

@@ -18,7 +18,7 @@ extension EvalCrewCommand {
 
             Exit codes, in this precedence: 2 usage or configuration error (bad flags, an invalid suite \
             or invalid gates, a missing suite file); 3 the run or its baseline cannot be evaluated (no such \
-            run, another suite, other scorer versions, an unusable store, an interrupted run, every case \
+            run, no goldens, another suite, other scorer versions, an unusable store, an interrupted run, every case \
             failed); 1 a gate failed (a case not scored fails run.failed_cases); 0 every gate passed.
             """)
 

@@ -89,10 +89,10 @@ extension EvalCrewCommand {
                 and spacing) in the run's median repeat; no finding the golden does not have. Cases \
                 with a golden missing from the run fail; run cases without a golden are listed, not failed.
 
-                Exit codes: 0 every case passed; 1 a case failed; 2 usage or configuration error (no \
-                goldens for the suite, an unreadable golden file); 3 the run cannot be evaluated (no such \
-                run, not finished, nothing scored, scored by another scorer version than the goldens, \
-                an unusable store).
+                Exit codes: 0 every case passed; 1 a case failed; 2 usage error; 3 the run or its \
+                goldens cannot be evaluated (no goldens for the suite, an unreadable golden file, no \
+                such run, not finished, nothing scored, scored by another scorer version than the \
+                goldens, an unusable store).
                 """)
 
             @Argument(help: "The run: id or prefix, label:NAME, latest, latest~N.")
@@ -137,9 +137,10 @@ func goldenCall<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as GoldenError {
         FileHandleOutput.standardError("evalcrew: \(error)")
         switch error {
-        case .unsafeName, .noGoldens, .malformed, .writeFailed, .noSuchCase, .noSuchRepeat:
+        case .unsafeName, .writeFailed, .noSuchCase, .noSuchRepeat:
             throw ExitCode(ExitStatus.usage.rawValue)
-        case .notScored, .noOutput, .cannotEvaluate, .store:
+        // Goldens missing or unreadable are a baseline that cannot be evaluated, as for `gate`.
+        case .noGoldens, .malformed, .notScored, .noOutput, .cannotEvaluate, .store:
             throw ExitCode(ExitStatus.unreadableInput.rawValue)
         }
     }

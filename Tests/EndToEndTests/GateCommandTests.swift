@@ -157,7 +157,7 @@ final class GateCommandTests: XCTestCase {
         XCTAssertEqual(noStore.status, 3)
     }
 
-    func testConfigurationErrorsExitTwoBeforeAnythingRuns() throws {
+    func testConfigurationErrorsExitTwoAndMissingGoldensThreeBeforeAnythingRuns() throws {
         let invalid = try run("invalid-gates.yaml", "good", ["--gate"])
         XCTAssertEqual(invalid.status, 2)
         XCTAssertEqual(invalid.stderr.trimmingCharacters(in: .newlines),
@@ -165,7 +165,7 @@ final class GateCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: store), "no run was started")
 
         let goldens = try run("suite.yaml", "good", ["--gate", "--baseline", "goldens"])
-        XCTAssertEqual(goldens.status, 2)
+        XCTAssertEqual(goldens.status, 3, "no goldens: a baseline that cannot be evaluated")
         XCTAssertTrue(goldens.stderr.contains("no goldens for suite"), "the suite has no approved goldens: \(goldens.stderr)")
         let baselineWithoutGate = try run("suite.yaml", "good", ["--baseline", "latest"])
         XCTAssertEqual(baselineWithoutGate.status, 2)

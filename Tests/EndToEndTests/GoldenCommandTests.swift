@@ -114,7 +114,7 @@ final class GoldenCommandTests: XCTestCase {
     func testUsageAndEvaluationErrorsExitTwoAndThree() throws {
         try replay("prompt-v1")
         let none = try evalcrew(["golden", "check", "latest", "--goldens", goldens])
-        XCTAssertEqual(none.status, 2, none.stderr)
+        XCTAssertEqual(none.status, 3, "no goldens: a baseline that cannot be evaluated: \(none.stderr)")
         XCTAssertTrue(none.stderr.contains("no goldens for suite 'demo'") && none.stderr.contains("evalcrew golden approve"), none.stderr)
 
         let escape = try evalcrew(["golden", "approve", "latest", "--case", "../escape", "--goldens", goldens])

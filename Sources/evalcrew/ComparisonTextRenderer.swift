@@ -108,7 +108,7 @@ struct ComparisonTextRenderer {
         if quiet > 0 {
             lines.append("\(quiet) case\(quiet == 1 ? "" : "s") within noise on every metric" + (allCases ? "" : " (--all-cases lists them)"))
         }
-        lines.append(style.dim("A and B: mean (min–max over repeats); labels compare Δ with max(margin, 2 × the case's moderated noise)"
+        lines.append(style.dim("A and B: mean (min–max over repeats, and sd from 3 repeats); labels compare Δ with max(margin, 2 × the case's moderated noise)"
                                + (marginOnly ? "; with one repeat the margin alone decides" : "")))
         return lines
     }
@@ -117,7 +117,8 @@ struct ComparisonTextRenderer {
         guard let repeats else { return "–" }
         let mean = ComparisonHeadline.number(repeats.mean, metric)
         guard repeats.count > 1 else { return mean }
-        return "\(mean) (\(ComparisonHeadline.number(repeats.minimum, metric))–\(ComparisonHeadline.number(repeats.maximum, metric)))"
+        let spread = "\(ComparisonHeadline.number(repeats.minimum, metric))–\(ComparisonHeadline.number(repeats.maximum, metric))"
+        return "\(mean) (\(spread)" + (repeats.standardDeviation.map { ", sd \(ComparisonHeadline.number($0, metric))" } ?? "") + ")"
     }
 
     private func paint(_ label: CaseMetricComparison.Label) -> String {

@@ -58,6 +58,8 @@ public enum ComparisonHeadline {
 
     /// A value at the metric's precision: ratios 2–3 decimals, percentages and minutes 1, counts whole where whole.
     public static func number(_ value: Double, _ metric: ComparedMetric) -> String {
+        // Rounding noise (a spread of 1e-17 over identical repeats) prints as zero.
+        let value = abs(value) < 1e-9 ? 0 : value
         switch metric.unit {
         case "ratio": return String(format: abs(value) < 0.1 && value != 0 ? "%.3f" : "%.2f", value)
         case "%", "min": return String(format: "%.1f", value)

@@ -22,9 +22,21 @@ enum HTMLCaseSection {
         guard let shown, let run = shown.run, let report = shown.report else { return }
         if let table = SectionTable(run: run, report: report) { sections(table, tree, in: section) }
         post(run.post, report: report, caseIndex: index, tree, in: section)
+        if let diff = input.comparison?.findings.first(where: { $0.caseID == caseID }), !diff.new.isEmpty || !diff.resolved.isEmpty {
+            findingsAgainstBaseline(diff, tree, in: section)
+        }
         if input.comparison?.changedCases.contains(caseID) == true, let baseline = input.shownBaselineResult(of: caseID)?.run {
             HTMLPostDiff.render(old: baseline.post, new: run.post, tree, in: section)
         }
+    }
+
+    /// Findings new in this run and resolved since the baseline, over all repeats of the case.
+    private static func findingsAgainstBaseline(_ diff: FindingsDiff, _ tree: borrowing HTMLTree, in section: HTMLNode) {
+        tree.element("h3", in: section, text: "Findings against the baseline: \(diff.new.count) new, \(diff.resolved.count) resolved, "
+                     + "\(diff.persisting.count) persisting (over all repeats)")
+        let list = tree.element("ul", in: section, ["class": "issues"])
+        for finding in diff.new { tree.element("li", in: list, text: "new — \(finding.kind): \(finding.message)", ["class": "worse"]) }
+        for finding in diff.resolved { tree.element("li", in: list, text: "resolved — \(finding.kind): \(finding.message)", ["class": "better"]) }
     }
 
     /// The compared metrics (A and B over repeats, Δ, label), then every metric of the shown repeat, folded.
@@ -68,7 +80,8 @@ enum HTMLCaseSection {
         guard let repeats else { return "–" }
         var text = ReportNumber.format(repeats.mean)
         if let sd = repeats.standardDeviation { text += " ± \(ReportNumber.format(sd))" }
-        return text + " (\(repeats.count)×)"
+        guard repeats.count > 1 else { return text + " (1×)" }
+        return text + " (\(ReportNumber.format(repeats.minimum))–\(ReportNumber.format(repeats.maximum)), \(repeats.count)×)"
     }
 
     private static func sections(_ table: SectionTable, _ tree: borrowing HTMLTree, in section: HTMLNode) {

@@ -43,19 +43,28 @@ enum HTMLSummary {
         }
         HTMLCharts.deltas(comparison.verdicts, tree, in: main)
 
-        let newlyFailing = comparison.newlyFailingRules
-        if !newlyFailing.isEmpty {
-            tree.element("h3", in: main, text: "Rules newly failing")
-            let list = tree.element("ul", in: main, ["class": "issues"])
-            for rule in newlyFailing {
-                tree.element("li", in: list, text: "\(rule.rule) (\(rule.scorer)): \(rule.newlyFailing.joined(separator: ", ")) — "
-                             + "failed \(rule.a.failures)/\(rule.a.repeats) repeats in A, \(rule.b.failures)/\(rule.b.repeats) in B")
-            }
-        }
+        if !comparison.rules.isEmpty { rules(comparison.rules, tree, in: main) }
         if !comparison.issues.isEmpty {
             tree.element("h3", in: main, text: "Limits of this comparison")
             let list = tree.element("ul", in: main, ["class": "issues"])
             for issue in comparison.issues { tree.element("li", in: list, text: issue.message) }
+        }
+    }
+
+    /// Every rule that failed in either run: failing repeats A → B, pass^k, the cases newly failing.
+    private static func rules(_ rules: [RuleComparison], _ tree: borrowing HTMLTree, in main: HTMLNode) {
+        tree.element("h3", in: main, text: "Rules (error findings), per repeat")
+        let table = tree.element("table", in: main)
+        row(tree, in: table, header: true, ["rule", "scorer", "failing repeats A → B", "cases passing every repeat (pass^k) A → B", "newly failing in"])
+        for rule in rules {
+            let newly = rule.newlyFailing
+            let tr = tree.element("tr", in: table, newly.isEmpty ? [:] : ["class": "worse"])
+            tree.element("td", in: tr, text: rule.rule)
+            tree.element("td", in: tr, text: rule.scorer)
+            tree.element("td", in: tr, text: "\(rule.a.failures)/\(rule.a.repeats) → \(rule.b.failures)/\(rule.b.repeats)", ["class": "num"])
+            let pass = [rule.a, rule.b].map { $0.passAllRepeats.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
+            tree.element("td", in: tr, text: pass.joined(separator: " → "), ["class": "num"])
+            tree.element("td", in: tr, text: newly.joined(separator: ", "), newly.isEmpty ? [:] : ["class": "worse"])
         }
     }
 

@@ -41,12 +41,30 @@ public enum MarkdownSummary {
             lines.append("")
         }
 
-        if let rules = input.comparison?.newlyFailingRules, !rules.isEmpty {
-            lines.append("**Newly failing rules**")
+        if let rules = input.comparison?.rules, !rules.isEmpty {
+            lines.append("**Rules** (error findings; failing repeats A → B)")
             lines.append("")
+            lines.append("| rule | A → B | pass^k A → B | newly failing in |")
+            lines.append("| --- | --- | --- | --- |")
             for rule in rules {
-                lines.append("- \(escape(rule.rule)) (\(escape(rule.scorer))): \(rule.newlyFailing.map(escape).joined(separator: ", "))")
+                let pass = [rule.a, rule.b].map { $0.passAllRepeats.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }.joined(separator: " → ")
+                let newly = rule.newlyFailing.map(escape).joined(separator: ", ")
+                lines.append("| \(escape(rule.rule)) | \(rule.a.failures)/\(rule.a.repeats) → \(rule.b.failures)/\(rule.b.repeats) | \(pass) | "
+                             + (newly.isEmpty ? "" : "**\(newly)**") + " |")
             }
+            lines.append("")
+        }
+
+        if let findings = input.comparison?.findings.filter({ !$0.new.isEmpty || !$0.resolved.isEmpty }), !findings.isEmpty {
+            lines.append("**Findings against the baseline** (new / resolved)")
+            lines.append("")
+            for diff in findings.prefix(worstCaseLimit) {
+                let new = diff.new.map { "\($0.kind) “\($0.match ?? $0.sentence.map { String($0.prefix(60)) } ?? "")”" }
+                var line = "- \(escape(diff.caseID)): \(diff.new.count) new, \(diff.resolved.count) resolved"
+                if !new.isEmpty { line += " — " + escape(new.prefix(5).joined(separator: ", ")) + (new.count > 5 ? ", …" : "") }
+                lines.append(line)
+            }
+            if findings.count > worstCaseLimit { lines.append("- … and \(findings.count - worstCaseLimit) more cases") }
             lines.append("")
         }
 

@@ -36,6 +36,16 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.text.contains("repeat 2: failed — exit 1: the crew crashed"))
     }
 
+    func testTheRulesTableAndTheFindingsAgainstTheBaselineAreShown() throws {
+        let input = try ReportTestRuns.comparedPair()
+        let html = try ParsedHTML(try HTMLReport.render(input))
+        XCTAssertTrue(html.elements("h3").contains { $0.text == "Rules (error findings), per repeat" })
+        let rule = try XCTUnwrap(input.comparison?.newlyFailingRules.first, "the defective candidate fails a rule the baseline passed")
+        XCTAssertTrue(html.elements("td").contains { $0.text == rule.rule })
+        XCTAssertTrue(html.elements("h3").contains { ($0.text ?? "").hasPrefix("Findings against the baseline: ") })
+        XCTAssertTrue(html.elements("li").contains { ($0.text ?? "").hasPrefix("new — \(rule.rule): ") })
+    }
+
     func testARunWithoutBaselineHasNoVerdictsButEveryCase() throws {
         let run = ReportTestRuns.stored("cccccccccccc", label: nil, cases: [try ReportTestRuns.scored("vdb", fixture: ReportTestRuns.defective)])
         let html = try ParsedHTML(try HTMLReport.render(RunReportInput(run: run)))

@@ -41,7 +41,8 @@ public struct FindingsDiff: Sendable, Equatable {
 /// What makes two findings the same finding across runs.
 ///
 /// Entity, number, tag and section findings match by kind and normalised value (the section's
-/// title for section findings); claim findings by kind and the sentence's content words, when the
+/// title for section findings; case, spacing, surrounding punctuation, possessives, thousands
+/// separators and `percent` for `%` do not count); claim findings by kind and the sentence's content words, when the
 /// shared words are at least half of the larger set (a reworded sentence still matches, a different
 /// claim does not); findings without a value (a fence wrapper) by kind alone.
 struct FindingIdentity {
@@ -110,9 +111,35 @@ struct FindingIdentity {
             pendingSpace = false
             scalars.append(scalar)
         }
+        trimPunctuation(&scalars)
+        // Trimmed before (`LanceDB's,`) and after (`73 percent` is `73%`, whose `%` goes too).
+        var unified = spellingsUnified(String(scalars)).unicodeScalars
+        trimPunctuation(&unified)
+        return String(unified)
+    }
+
+    private static func trimPunctuation(_ scalars: inout String.UnicodeScalarView) {
         while let first = scalars.first, isPunctuation(first) { scalars.removeFirst() }
         while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
-        return String(scalars)
+    }
+
+    /// One spelling for what a crew writes several ways: a possessive (`lancedb's`), thousands
+    /// separators (`1,000`), and `percent` for `%`.
+    static func spellingsUnified(_ value: String) -> String {
+        var text = value
+        for suffix in ["'s", "’s"] where text.hasSuffix(suffix) { text.removeLast(2) }
+        if text.hasSuffix(" percent") { text = String(text.dropLast(" percent".count)) + "%" }
+        guard text.contains(",") else { return text }
+        // A comma after a digit and before exactly three digits groups thousands.
+        let characters = Array(text)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            let groupsThousands = character == "," && index > 0 && characters[index - 1].isNumber && index + 3 < characters.count
+                && characters[(index + 1)...(index + 3)].allSatisfy(\.isNumber)
+                && (index + 4 == characters.count || !characters[index + 4].isNumber)
+            if !groupsThousands { result.append(character) }
+        }
+        return result
     }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -242,4 +242,19 @@ final class RunComparerTests: XCTestCase {
         XCTAssertEqual(verdict.pairing, .cases, "2 declared groups are too few, whatever the loose cases")
         XCTAssertEqual(verdict.degreesOfFreedom, 21)
     }
+
+    func testNumbersAndNamesMatchAcrossTheirUsualSpellings() {
+        func number(_ value: String) -> Finding {
+            Finding(kind: "unsupported-number", severity: .error, scorer: "grounding", message: "not in the basis", match: value)
+        }
+        func entity(_ name: String) -> Finding {
+            Finding(kind: "uncited-entity", severity: .error, scorer: "grounding", message: "not in the basis", match: name)
+        }
+        let diff = FindingsDiff(caseID: "c",
+                                a: [number("73%"), number("1,000"), number("2,5"), entity("LanceDB"), number("1,000,000")],
+                                b: [number("73 percent"), number("1000"), number("25"), entity("LanceDB’s"), number("1000000")])
+        XCTAssertEqual(diff.persisting.compactMap(\.match), ["73 percent", "1000", "LanceDB’s", "1000000"])
+        XCTAssertEqual(diff.new.compactMap(\.match), ["25"], "a decimal comma is not a thousands separator")
+        XCTAssertEqual(diff.resolved.compactMap(\.match), ["2,5"])
+    }
 }

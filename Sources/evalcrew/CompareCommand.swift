@@ -94,11 +94,11 @@ extension EvalCrewCommand {
                 let postDiffs = try await storeCall { try await PostDiff.load(comparison.changedCases, of: comparison, from: store) }
                 output = try ComparisonJSON.encode(comparison, diffs: postDiffs) + Data("\n".utf8)
             case .markdown, .html, .junit:
-                // The reports read both runs whole (posts, blueprints, evidence) and compare them with the same settings.
+                // The reports read both runs whole (posts, blueprints, evidence) and render this same comparison.
                 // B's latest gate check belongs in the report only when it was made against A.
                 let gates = try await storeCall { try await store.latestGateCheck(of: idB) }
                 let input = try await storeCall {
-                    try await RunReportLoader.load(idB, baseline: idA, store: store, settings: settings,
+                    try await RunReportLoader.load(idB, baseline: idA, store: store, comparison: comparison,
                                                    gates: gates?.baseline == idA ? gates : nil)
                 }
                 output = try ReportRendering.render(format == .html ? .html : format == .junit ? .junit : .markdown, input)

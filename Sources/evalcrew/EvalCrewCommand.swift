@@ -34,9 +34,12 @@ struct EvalCrewCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            await OpenStores.shared.closeAll()
         } catch let exit as ExitCode {
+            await OpenStores.shared.closeAll()
             Foundation.exit(exit.rawValue)
         } catch {
+            await OpenStores.shared.closeAll()
             let code = exitCode(for: error)
             if code == .success {
                 self.exit(withError: error)

@@ -104,6 +104,10 @@ extension EvalCrewCommand {
             @Option(help: "Resolve latest/label within this suite (its name).")
             var suite: String?
 
+            @Option(help: ArgumentHelp("The suite file whose gates give margins and directions (default: the one stored with the run).",
+                                       valueName: "file"))
+            var suiteFile: String?
+
             @OptionGroup var storeOptions: StoreOptions
 
             @Option(help: "Output format: text or json.")
@@ -113,18 +117,20 @@ extension EvalCrewCommand {
                 let store = try await storeOptions.open(creating: false)
                 let id = try await RunLookup.resolve(run, suite: suite, store: store)
                 let scores = try await storeCall { try await store.loadScores(id) }
+                // The suite's margins and directions, as `gate --baseline goldens` and `compare` use them.
+                let settings = try SuiteComparisonSettings.settings(for: scores, suiteFile: suiteFile)
                 let suiteName = scores.summary.suiteName
                 let root = URL(fileURLWithPath: goldens)
                 let folder = GoldenDisplay.folder(goldens, suite: suiteName)
                 let check = try await goldenCall {
                     let cases = try Goldens.loadCases(suite: suiteName, root: root)
-                    return try await GoldenChecker.check(scores, against: cases, folder: folder, store: store)
+                    return try await GoldenChecker.check(scores, against: cases, folder: folder, store: store, settings: settings)
                 }
                 switch format {
                 case .json: FileHandleOutput.standardOutput(try ReportJSON.encode(GoldenCheckJSON(check)))
                 case .text: FileHandleOutput.standardOutput(GoldenCheckRenderer(style: .forStandardOutput()).render(check))
                 }
-                if !check.passed { throw ExitCode(GoldenDisplay.checkFailed) }
+                if !check.passed { throw ExitCode(ExitStatus.gateFailed.rawValue) }
             }
         }
     }
@@ -148,9 +154,6 @@ func goldenCall<T>(_ body: () async throws -> T) async throws -> T {
 
 /// Shared bits of the golden commands' output.
 enum GoldenDisplay {
-    /// `golden check`'s exit code when a case failed (as `gate`'s when a gate failed).
-    static let checkFailed: Int32 = 1
-
     /// `<goldens>/<suite>` as the user wrote the goldens folder.
     static func folder(_ root: String, suite: String) -> String {
         (root.hasSuffix("/") ? String(root.dropLast()) : root) + "/" + suite

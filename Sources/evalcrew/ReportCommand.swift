@@ -61,9 +61,15 @@ extension EvalCrewCommand {
                 if gated == "goldens" {
                     FileHandleOutput.standardError("evalcrew: note: the run's gates were checked against the goldens; the report compares "
                                                    + "with runs only (`evalcrew golden check RUN` compares with the goldens; --compare RUN for a run)")
-                } else if let id = try? await store.resolve(.id(gated), suite: nil) {
-                    baselineID = id
-                    FileHandleOutput.standardError("evalcrew: comparing with \(id), the baseline of the run's latest gate check (--compare RUN for another)")
+                } else {
+                    do {
+                        let id = try await store.resolve(.id(gated), suite: nil)
+                        baselineID = id
+                        FileHandleOutput.standardError("evalcrew: comparing with \(id), the baseline of the run's latest gate check (--compare RUN for another)")
+                    } catch {
+                        FileHandleOutput.standardError("evalcrew: note: the baseline of the run's latest gate check, \(gated), cannot be read "
+                                                       + "(\(error)); the report has no comparison (--compare RUN for one)")
+                    }
                 }
             }
             // The suite's margins matter only when comparing; a --suite-file given is checked either way.
@@ -76,11 +82,10 @@ extension EvalCrewCommand {
 
             if let html { try write(ReportRendering.render(.html, input), to: html) }
             if let junit { try write(ReportRendering.render(.junit, input), to: junit) }
-            let markdownText = MarkdownSummary.render(input)
             if let markdown, markdown != "-" {
-                try write(Data(markdownText.utf8), to: markdown)
+                try write(ReportRendering.render(.markdown, input), to: markdown)
             } else if markdown == "-" || (html == nil && junit == nil) {
-                FileHandleOutput.standardOutput(markdownText)
+                FileHandleOutput.standardOutput(MarkdownSummary.render(input))
             }
         }
 

@@ -170,7 +170,11 @@ extension EvalCrewCommand {
             case .json:
                 var json = RunOutcomeJSON(outcome, plan: plan, table: table)
                 json.gates = gates?.json
-                FileHandleOutput.standardOutput((try? ReportJSON.encode(json)) ?? "{}")
+                do {
+                    FileHandleOutput.standardOutput(try ReportJSON.encode(json))
+                } catch {
+                    FileHandleOutput.standardError("evalcrew: cannot write the run's summary as JSON: \(error)")
+                }
             case .text:
                 let style = Style.forStandardOutput()
                 var lines = ["", RunTableRenderer(style: style).render(table), ""]

@@ -28,7 +28,9 @@ struct StoreOptions: ParsableArguments {
             throw ExitCode(ExitStatus.unreadableInput.rawValue)
         }
         do {
-            return try await SQLiteRunStore.open(path: path)
+            let store = try await SQLiteRunStore.open(path: path)
+            await OpenStores.shared.add(store)
+            return store
         } catch {
             FileHandleOutput.standardError("evalcrew: \(error)")
             throw ExitCode(ExitStatus.unreadableInput.rawValue)
@@ -43,5 +45,21 @@ func storeCall<T>(_ body: () async throws -> T) async throws -> T {
     } catch {
         FileHandleOutput.standardError("evalcrew: \(error)")
         throw ExitCode(ExitStatus.unreadableInput.rawValue)
+    }
+}
+
+/// The stores a command opened, closed before the process exits whatever the exit code: closing
+/// checkpoints the WAL into the store file, so the file alone holds every run (a CI cache or a
+/// copy of `evalcrew.db` without its `-wal` loses nothing).
+actor OpenStores {
+    static let shared = OpenStores()
+    private var stores: [SQLiteRunStore] = []
+
+    func add(_ store: SQLiteRunStore) { stores.append(store) }
+
+    /// Closes every store opened so far (closing one twice is harmless).
+    func closeAll() async {
+        for store in stores { await store.close() }
+        stores.removeAll()
     }
 }

@@ -93,6 +93,18 @@ final class RunCommandTests: XCTestCase {
         }
     }
 
+    func testTheStoreFileAloneHoldsTheRunOnceTheCommandEnds() throws {
+        let run = try evalcrew(["run", scratch.path("suite.yaml"), "--label", "alone"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store + "-wal"), "the command checkpoints its WAL into the store when it ends")
+        let copy = scratch.path("copy/evalcrew.db")
+        try FileManager.default.createDirectory(atPath: scratch.path("copy"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: store, toPath: copy)
+        let listed = try BinaryRunner.run(["runs", "list", "--store", copy])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(listed.stdout.contains("alone"), "a copy of the store file alone lists the run: \(listed.stdout)")
+    }
+
     func testAnUnreadableCaseIsRecordedAndTheRunGoesOnWithExit3() throws {
         let run = try evalcrew(["run", path("with-broken.yaml")])
         XCTAssertEqual(run.status, 3, run.stdout + run.stderr)

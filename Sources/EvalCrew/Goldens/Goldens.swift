@@ -77,6 +77,6 @@ public enum Goldens {
                          findings: golden.findings.map(\.finding))
         }
         return RunScores(summary: summary, suitePath: folder.relativePath, suiteHash: joined(cases.map(\.provenance.suiteHash)),
-                         metadata: ["goldens": folder.relativePath], scorerVersion: scorerVersion, results: results)
+                         metadata: ["goldens": folder.relativePath], results: results)
     }
 }

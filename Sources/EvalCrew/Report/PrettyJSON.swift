@@ -86,33 +86,7 @@ struct PrettyJSON {
 
     mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
 
-    mutating func string(_ s: String) {
-        bytes.append(0x22)
-        var s = s
-        s.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied at once.
-            var runStart = 0
-            for (i, b) in utf8.enumerated() where b == 0x22 || b == 0x5C || b < 0x20 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
-                bytes.append(0x5C)
-                switch b {
-                case 0x22: bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C)
-                case 0x08: bytes.append(0x62)   // b
-                case 0x0C: bytes.append(0x66)   // f
-                case 0x0A: bytes.append(0x6E)   // n
-                case 0x0D: bytes.append(0x72)   // r
-                case 0x09: bytes.append(0x74)   // t
-                default: bytes.append(contentsOf: [0x75, 0x30, 0x30, PrettyJSON.hexDigit(b >> 4), PrettyJSON.hexDigit(b & 0xF)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(0x22)
-    }
-
-    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
+    mutating func string(_ s: String) { JSONStringEscaping.append(s, to: &bytes) }
 
     // MARK: Shorthands
 

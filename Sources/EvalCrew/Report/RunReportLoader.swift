@@ -5,17 +5,18 @@ public enum RunReportLoader {
     public static let defaultTrendRuns = 10
 
     /// Loads run `id`, compared with `baseline` when given (the baseline as A), and the trend: up
-    /// to `trendRuns` runs of the same suite that started no later than it, oldest first.
+    /// to `trendRuns` runs of the same suite that started no later than it, oldest first. A caller
+    /// that has already compared the two runs passes its `comparison`, which is used as it is.
     public static func load(_ id: RunID, baseline: RunID? = nil, store: any RunStore,
-                            settings: ComparisonSettings = ComparisonSettings(), gates: GateReport? = nil,
-                            trendRuns: Int = defaultTrendRuns) async throws(StoreError) -> RunReportInput {
+                            settings: ComparisonSettings = ComparisonSettings(), comparison made: RunComparison? = nil,
+                            gates: GateReport? = nil, trendRuns: Int = defaultTrendRuns) async throws(StoreError) -> RunReportInput {
         let run = try await store.loadRun(id)
         var baselineRun: StoredRun?
         var comparison: RunComparison?
         if let baseline {
             let loaded = try await store.loadRun(baseline)
             baselineRun = loaded
-            comparison = RunComparer.compare(RunScores(loaded), RunScores(run), settings: settings)
+            comparison = made ?? RunComparer.compare(RunScores(loaded), RunScores(run), settings: settings)
         }
         var trend: [RunScores] = []
         if trendRuns > 0 {

@@ -92,30 +92,7 @@ final class JSONStreamWriter {
         bytes.append(contentsOf: number.description.utf8)
     }
 
-    func writeString(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): writeRaw("\\\"")
-                case UInt8(ascii: "\\"): writeRaw("\\\\")
-                case UInt8(ascii: "\n"): writeRaw("\\n")
-                case UInt8(ascii: "\r"): writeRaw("\\r")
-                case UInt8(ascii: "\t"): writeRaw("\\t")
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              hex[Int(byte >> 4)], hex[Int(byte & 0xf)]])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-            bytes.append(UInt8(ascii: "\""))
-        }
-    }
+    func writeString(_ text: String) { JSONStringEscaping.append(text, to: &bytes) }
 }
 
 /// The `Encoder` handed to one value's `encode(to:)`.

@@ -9,18 +9,18 @@ public struct RunScores: Sendable {
     public var suitePath: String
     public var suiteHash: String
     public var metadata: [String: String]
-    /// The newest scoring's scorer version (what `rescore` changes).
-    public var scorerVersion: String
     /// Every case result, in the order they were stored.
     public var results: [ScoredResult]
 
+    /// The newest scoring's scorer version (what `rescore` changes).
+    public var scorerVersion: String { summary.scorerVersion }
+
     public init(summary: RunSummary, suitePath: String, suiteHash: String, metadata: [String: String],
-                scorerVersion: String, results: [ScoredResult]) {
+                results: [ScoredResult]) {
         self.summary = summary
         self.suitePath = suitePath
         self.suiteHash = suiteHash
         self.metadata = metadata
-        self.scorerVersion = scorerVersion
         self.results = results
     }
 }
@@ -38,7 +38,7 @@ extension RunScores {
                                 findings: result.report?.findings ?? [])
         }
         self.init(summary: run.summary, suitePath: run.suitePath, suiteHash: run.suiteHash, metadata: run.metadata,
-                  scorerVersion: run.scorings.last?.scorerVersion ?? run.summary.scorerVersion, results: results)
+                  results: results)
     }
 }
 

@@ -105,7 +105,7 @@ public final class SQLiteRunStore: RunStore {
         let metadata = try StoreJSON.decode([String: String].self, from: rows.metadataJSON, path: path,
                                             what: "the metadata of run \(id)")
         return RunScores(summary: rows.summary, suitePath: rows.suitePath, suiteHash: rows.suiteHash, metadata: metadata,
-                         scorerVersion: rows.summary.scorerVersion, results: rows.results)
+                         results: rows.results)
     }
 
     public func loadCase(_ id: RunID, caseID: String, repeatIndex: Int) async throws(StoreError) -> CaseResult? {

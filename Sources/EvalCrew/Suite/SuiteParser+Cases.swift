@@ -1,32 +1,13 @@
 import Foundation
 import Yams
 
-/// Where a command crew's template text is written.
+/// A command crew's template as written, read the way the command adapter reads it.
 struct TemplateSite {
     var text: String
     var line: Int?
     var field: String
-
-    /// The `{name}` placeholders in the text; `{{` is a literal brace and `${VAR}` an environment reference.
-    var names: [String] {
-        var names: [String] = []
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            defer { index += 1 }
-            guard characters[index] == "{" else { continue }
-            if index + 1 < characters.count, characters[index + 1] == "{" {
-                index += 1
-                continue
-            }
-            if index > 0, characters[index - 1] == "$" { continue }
-            guard let close = characters[(index + 1)...].firstIndex(of: "}") else { break }
-            let name = String(characters[(index + 1)..<close])
-            if SuiteParser.isVariableName(name) { names.append(name) }
-            index = close
-        }
-        return names
-    }
+    /// The `{name}` inputs it uses (`{{` is a literal brace, `${VAR}` an environment reference).
+    var inputs: [String]
 }
 
 /// A case and the line its entry starts on.
@@ -162,7 +143,7 @@ extension SuiteParser {
 
     /// Every `{name}` in the command crew's argv, env and output paths must be an input of every case (or `case`, `repeat`).
     func checkTemplates(cases: [ParsedCase]) {
-        let sites = templateSites.map { ($0, $0.names) }.filter { !$0.1.isEmpty }
+        let sites = templateSites.map { ($0, $0.inputs) }.filter { !$0.1.isEmpty }
         guard !sites.isEmpty else { return }
         for parsed in cases {
             let available = Set(parsed.suiteCase.inputs.map(\.name) + Self.reservedInputs)

@@ -73,7 +73,8 @@ extension SuiteParser {
             reader.report(program.line, nil, "\(what): the program (first item) is empty")
             return nil
         }
-        templateSites += items.map { TemplateSite(text: $0.value, line: $0.line, field: what) }
+        let readable = items.map { addTemplateSite($0.value, line: $0.line, field: what) }
+        guard !readable.contains(false) else { return nil }
         return items.map(\.value)
     }
 
@@ -95,7 +96,7 @@ extension SuiteParser {
                 reader.report(value.line, nil, "crew.command.env.\(name): \(problem)")
                 continue
             }
-            templateSites.append(TemplateSite(text: text, line: value.line, field: "crew.command.env.\(name)"))
+            guard addTemplateSite(text, line: value.line, field: "crew.command.env.\(name)") else { continue }
             variables.append(CrewInput(name: name, value: text))
         }
         return variables
@@ -123,7 +124,8 @@ extension SuiteParser {
             reader.report(files.value.line, nil, "crew.command.output.files: give at least one path template, e.g. `output/{case}/post.md`")
             return nil
         }
-        templateSites += templates.map { TemplateSite(text: $0.value, line: $0.line, field: "crew.command.output.files") }
+        let readable = templates.map { addTemplateSite($0.value, line: $0.line, field: "crew.command.output.files") }
+        guard !readable.contains(false) else { return nil }
         return .files(templates.map(\.value))
     }
 
@@ -211,6 +213,30 @@ extension SuiteParser {
             return nil
         }
         return path
+    }
+
+    /// Reads a template as the command adapter will (`CommandTemplate.parse`), so a suite that checks
+    /// clean never fails at run time on a template; false, with the problem reported, when it does not read.
+    private func addTemplateSite(_ text: String, line: Int?, field: String) -> Bool {
+        let parts: [CommandTemplate.Part]
+        do {
+            parts = try CommandTemplate.parse(text, field: field)
+        } catch {
+            reader.report(line, nil, error.description)
+            return false
+        }
+        var inputs: [String] = []
+        for part in parts {
+            switch part {
+            case .input(let name): inputs.append(name)
+            case .variable(let name) where !Self.isVariableName(name):
+                reader.report(line, nil, "\(field): `${\(name)}` does not name an environment variable")
+                return false
+            case .variable, .literal: break
+            }
+        }
+        templateSites.append(TemplateSite(text: text, line: line, field: field, inputs: inputs))
+        return true
     }
 
     static func isVariableName(_ name: String) -> Bool {

@@ -34,7 +34,7 @@ struct RunScoresBuilder {
                                       endedAt: nil, results: results.count,
                                       scoredResults: results.filter { $0.status == .scored }.count,
                                       plannedResults: results.count, scorerVersion: scorerVersion),
-                  suitePath: "/suites/\(suite).yaml", suiteHash: suiteHash, metadata: [:], scorerVersion: scorerVersion,
+                  suitePath: "/suites/\(suite).yaml", suiteHash: suiteHash, metadata: [:],
                   results: results)
     }
 }

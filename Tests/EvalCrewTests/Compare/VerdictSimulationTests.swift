@@ -80,7 +80,7 @@ enum Simulated {
         let summary = RunSummary(id: id, suiteName: "sim", label: nil, status: .completed, startedAt: Date(timeIntervalSince1970: 0),
                                  endedAt: nil, results: results.count, scoredResults: results.count, plannedResults: results.count,
                                  scorerVersion: "1")
-        return RunScores(summary: summary, suitePath: "suites/sim.yaml", suiteHash: "hash", metadata: [:], scorerVersion: "1",
+        return RunScores(summary: summary, suitePath: "suites/sim.yaml", suiteHash: "hash", metadata: [:],
                          results: results)
     }
 }

@@ -32,7 +32,6 @@ enum GateSamples {
                                  endedAt: nil, results: results.count, scoredResults: scored, plannedResults: results.count,
                                  scorerVersion: scorerVersion)
         return RunScores(summary: summary, suitePath: "suites/\(suite).yaml", suiteHash: "hash", metadata: [:],
-                         scorerVersion: scorerVersion,
                          results: results.map {
                              ScoredResult(caseID: $0.caseID, group: nil, repeatIndex: $0.repeatIndex, status: $0.status,
                                           error: $0.status == .scored ? nil : "it broke", metrics: $0.metrics, findings: $0.findings)

@@ -62,8 +62,13 @@ final class JSONStreamEncoderTests: XCTestCase {
 
     func testARealReportRoundTripsAndMatchesJSONEncoder() throws {
         let report = try StoreSamples.scoredFixture().report
-        let (decoded, _) = try roundTrip(report)
+        let (decoded, json) = try roundTrip(report)
         XCTAssertEqual(try ReportJSON.encode(decoded), try ReportJSON.encode(report))
+        // The same JSON value as Foundation's encoder writes (key order and spacing aside).
+        let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? NSDictionary
+        let stream = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary
+        XCTAssertNotNil(stream)
+        XCTAssertEqual(stream, foundation)
         let run = try StoreSamples.scoredFixture().run
         XCTAssertEqual(try roundTrip(run).0, run)
         XCTAssertEqual(try roundTrip(run.retrievals).0, run.retrievals)

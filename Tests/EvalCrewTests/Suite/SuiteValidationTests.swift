@@ -520,4 +520,24 @@ final class SuiteValidationTests: XCTestCase {
         problems.assertProblem(line: 3, "unknown key `shared`")
         problems.assertProblem(line: 6, caseID: "a", "YAML merge keys (`<<`) are not supported")
     }
+
+    func testTemplatesAreReadAsTheCommandAdapterReadsThem() throws {
+        // Each of these fails every case at run time; the check must say so before any crew runs.
+        let problems = try SuiteScratch().problems("""
+            version: 1
+            name: templates
+            crew:
+              command:
+                argv: [python3, run.py, "--topic", "{topic"]
+                env:
+                  LEFT: "a } b"
+                  NAME: "{ topic }"
+                output: {files: ["out/${1BAD}/post.md"]}
+            cases: [{id: a, inputs: {topic: T}}]
+            """)
+        problems.assertProblem(line: 5, "crew.command.argv: malformed template '{topic': a `{` is never closed")
+        problems.assertProblem(line: 7, "crew.command.env.LEFT: malformed template 'a } b': a lone `}`")
+        problems.assertProblem(line: 8, caseID: "a", "crew.command.env.NAME uses `{ topic }`, but this case has no input ` topic `")
+        problems.assertProblem(line: 9, "crew.command.output.files: `${1BAD}` does not name an environment variable")
+    }
 }

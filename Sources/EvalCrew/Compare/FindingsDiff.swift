@@ -41,12 +41,15 @@ public struct FindingsDiff: Sendable, Equatable {
 /// What makes two findings the same finding across runs.
 ///
 /// Entity, number, tag and section findings match by kind and normalised value (the section's
-/// title for section findings; case, spacing, surrounding punctuation, possessives, thousands
-/// separators and `percent` for `%` do not count); claim findings by kind and the sentence's content words, when the
+/// title for section findings; case, spacing, surrounding punctuation and possessives do not
+/// count); number findings by the grounding scorer's number keys (`1,000` is `1000`, `73 percent`
+/// is `73%`); claim findings by kind and the sentence's content words, when the
 /// shared words are at least half of the larger set (a reworded sentence still matches, a different
 /// claim does not); findings without a value (a fence wrapper) by kind alone.
 struct FindingIdentity {
     static let claimKinds: Set<String> = ["unsupported-claim"]
+    /// Findings about one number: matched by the grounding scorer's number keys.
+    static let numberKinds: Set<String> = ["unsupported-number"]
     static let claimOverlap = 0.5
 
     var finding: Finding
@@ -58,6 +61,9 @@ struct FindingIdentity {
         if Self.claimKinds.contains(finding.kind) {
             key = finding.kind
             contentWords = Set(ContentWords.of(finding.sentence ?? finding.match ?? finding.message))
+        } else if Self.numberKinds.contains(finding.kind), let number = Self.numberKey(finding.match ?? "") {
+            key = finding.kind + "\u{1F}#" + number
+            contentWords = nil
         } else {
             key = finding.kind + "\u{1F}" + normalised(finding.match ?? "")
             contentWords = nil
@@ -95,7 +101,8 @@ struct FindingIdentity {
         return kept
     }
 
-    /// Lowercased, whitespace collapsed, surrounding punctuation dropped: "LanceDB," and "lancedb" match.
+    /// Lowercased, whitespace collapsed, surrounding punctuation and a possessive dropped:
+    /// "LanceDB's," and "lancedb" match.
     ///
     /// One pass over the code points: comparisons normalise every finding of both runs, and
     /// Foundation's trimming bridges each string through NSString.
@@ -112,34 +119,23 @@ struct FindingIdentity {
             scalars.append(scalar)
         }
         trimPunctuation(&scalars)
-        // Trimmed before (`LanceDB's,`) and after (`73 percent` is `73%`, whose `%` goes too).
-        var unified = spellingsUnified(String(scalars)).unicodeScalars
-        trimPunctuation(&unified)
-        return String(unified)
+        var text = String(scalars)
+        for possessive in ["'s", "’s"] where text.hasSuffix(possessive) { text.removeLast(2) }
+        return text
+    }
+
+    /// The number a finding's value names, as the grounding scorer keys it (`1,000` and `1000`,
+    /// `73%` and `73 percent`, `three` and `3` share one); nil unless the value holds exactly one number.
+    static func numberKey(_ value: String) -> String? {
+        let bytes = Array(value.utf8)
+        let mentions = bytes.withUnsafeBufferPointer { NumberScanner.scan($0) }
+        guard mentions.count == 1 else { return nil }
+        return mentions[0].keys.map(\.description).sorted().joined(separator: ",")
     }
 
     private static func trimPunctuation(_ scalars: inout String.UnicodeScalarView) {
         while let first = scalars.first, isPunctuation(first) { scalars.removeFirst() }
         while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
-    }
-
-    /// One spelling for what a crew writes several ways: a possessive (`lancedb's`), thousands
-    /// separators (`1,000`), and `percent` for `%`.
-    static func spellingsUnified(_ value: String) -> String {
-        var text = value
-        for suffix in ["'s", "’s"] where text.hasSuffix(suffix) { text.removeLast(2) }
-        if text.hasSuffix(" percent") { text = String(text.dropLast(" percent".count)) + "%" }
-        guard text.contains(",") else { return text }
-        // A comma after a digit and before exactly three digits groups thousands.
-        let characters = Array(text)
-        var result = ""
-        for (index, character) in characters.enumerated() {
-            let groupsThousands = character == "," && index > 0 && characters[index - 1].isNumber && index + 3 < characters.count
-                && characters[(index + 1)...(index + 3)].allSatisfy(\.isNumber)
-                && (index + 4 == characters.count || !characters[index + 4].isNumber)
-            if !groupsThousands { result.append(character) }
-        }
-        return result
     }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -26,9 +26,9 @@ public enum RunComparer {
         if !casesA.failed.isEmpty { issues.append(.failedInA(casesA.failed)) }
         if !casesB.failed.isEmpty { issues.append(.failedInB(casesB.failed)) }
 
-        let metrics = settings.metrics.map { name in
+        // Names are checked against the catalogue where users give them (`--metric`, gates).
+        let metrics = settings.metrics.compactMap { name in
             ComparedMetric(named: name, marginOverrides: settings.marginOverrides, directionOverrides: settings.directionOverrides)
-                ?? ComparedMetric(name: name, unit: "", direction: .closestToTarget, margin: settings.marginOverrides[name] ?? 0)
         }
         let blocked = issues.first { $0.blocksVerdicts }
         let shared = blocked == nil ? casesB.order.filter { casesA.scored[$0] != nil && casesB.scored[$0] != nil } : []

@@ -11,10 +11,15 @@ public struct RunComparison: Sendable {
     /// The most repeats any case has in each run.
     public var repeatsA: Int
     public var repeatsB: Int
-    /// One per metric of `settings.metrics`, in that order.
+    /// One per metric of `settings.metrics` known to the catalogue, in that order.
     public var verdicts: [MetricVerdict]
     /// Per shared case and verdict metric, case-major in `sharedCases` order.
-    public var caseMetrics: [CaseMetricComparison]
+    public let caseMetrics: [CaseMetricComparison]
+    /// Shared cases labelled worse, better or changed on at least one verdict metric: the ones whose
+    /// post diff is shown.
+    public let changedCases: [String]
+    /// Where each case's run of `caseMetrics` is: reports look cases up one by one.
+    private let caseMetricRanges: [String: Range<Int>]
     /// Every rule (error-severity finding kind) that failed in either run.
     public var rules: [RuleComparison]
     /// Per shared case with any finding in either run.
@@ -34,6 +39,15 @@ public struct RunComparison: Sendable {
         self.repeatsB = repeatsB
         self.verdicts = verdicts
         self.caseMetrics = caseMetrics
+        var ranges: [String: Range<Int>] = [:]
+        var start = 0
+        for index in caseMetrics.indices where index + 1 == caseMetrics.count || caseMetrics[index + 1].caseID != caseMetrics[index].caseID {
+            ranges[caseMetrics[index].caseID] = start..<(index + 1)
+            start = index + 1
+        }
+        caseMetricRanges = ranges
+        let changed = Set(caseMetrics.filter { $0.label == .worse || $0.label == .better || $0.label == .changed }.map(\.caseID))
+        changedCases = sharedCases.filter(changed.contains)
         self.rules = rules
         self.findings = findings
         self.issues = issues
@@ -47,12 +61,8 @@ public struct RunComparison: Sendable {
     public var newlyFailingRules: [RuleComparison] { rules.filter { !$0.newlyFailing.isEmpty } }
 
     /// The per-case comparisons of one case, in verdict-metric order.
-    public func caseMetrics(of caseID: String) -> [CaseMetricComparison] { caseMetrics.filter { $0.caseID == caseID } }
-
-    /// Shared cases labelled worse or better on at least one verdict metric: the ones whose post diff is shown.
-    public var changedCases: [String] {
-        let changed = Set(caseMetrics.filter { $0.label == .worse || $0.label == .better || $0.label == .changed }.map(\.caseID))
-        return sharedCases.filter(changed.contains)
+    public func caseMetrics(of caseID: String) -> [CaseMetricComparison] {
+        caseMetricRanges[caseID].map { Array(caseMetrics[$0]) } ?? []
     }
 
     /// The verdict on a metric, if it was compared.

@@ -12,10 +12,4 @@ enum GateNumber {
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text
     }
-
-    /// A difference with its sign: `+0.05`, `-3`.
-    static func signed(_ value: Double) -> String {
-        let text = format(value)
-        return value > 0 && text != "0" ? "+" + text : text
-    }
 }

@@ -15,6 +15,10 @@ enum GoldenFiles {
     static func write(_ golden: GoldenCase, to folder: URL) throws(GoldenError) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // A re-approval stopped half-way must not leave new files under the old `golden.json`,
+            // which would make the folder look complete: it goes first and comes back last.
+            let provenanceURL = folder.appendingPathComponent(provenance)
+            if FileManager.default.fileExists(atPath: provenanceURL.path) { try FileManager.default.removeItem(at: provenanceURL) }
         } catch {
             throw .writeFailed(path: folder.relativePath, reason: error.localizedDescription)
         }
